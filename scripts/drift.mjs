@@ -1,0 +1,36 @@
+// Drift check: regenerate generated/ into a temporary folder and compare bytes with what is
+// committed. `npm run check:drift` exits 1 and names each stale file.
+import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { generate, GENERATED_FILES } from "./generate.mjs";
+import { repoRoot } from "./tools.mjs";
+
+/** The names of files whose bytes differ between two folders (or that one of them lacks). */
+export function findDrift(committedDir, freshDir, names = GENERATED_FILES) {
+  return names.filter((name) => {
+    const a = path.join(committedDir, name);
+    const b = path.join(freshDir, name);
+    if (!existsSync(a) || !existsSync(b)) return true;
+    return !readFileSync(a).equals(readFileSync(b));
+  });
+}
+
+export function checkDrift(committedDir = path.join(repoRoot, "generated")) {
+  const fresh = mkdtempSync(path.join(os.tmpdir(), "parchment-drift-"));
+  try {
+    generate(fresh);
+    return findDrift(committedDir, fresh);
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const stale = checkDrift();
+  if (stale.length > 0) {
+    console.error(`generated/ is stale: ${stale.join(", ")}. Run \`npm run generate\` and commit the result.`);
+    process.exit(1);
+  }
+  console.log("generated/ matches openapi.yaml");
+}

@@ -1,0 +1,2 @@
+export const GENERATED_FILES: string[];
+export function generate(outDir?: string): string[];

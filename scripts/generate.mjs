@@ -1,0 +1,32 @@
+// Regenerates every file of generated/ from openapi.yaml. The drift test calls
+// generate(tmpDir) and compares bytes with the committed generated/.
+//
+// openapi-typescript flags, chosen on purpose:
+//   --enum-values               also emit runtime arrays of each enum (ASSIGNABLE_ROLES, ...),
+//                               so enum values are read from the spec, never retyped
+//   --default-non-nullable=false  a parameter or field with a `default` stays optional in the
+//                               types: callers may leave out `limit`, the server fills it in
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import { repoRoot, runTool } from "./tools.mjs";
+
+export const GENERATED_FILES = ["openapi.json", "openapi.dereferenced.json", "openapi.ts"];
+
+export function generate(outDir = path.join(repoRoot, "generated")) {
+  mkdirSync(outDir, { recursive: true });
+  const spec = path.join(repoRoot, "openapi.yaml");
+  runTool("redocly", ["bundle", spec, "-o", path.join(outDir, "openapi.json")]);
+  runTool("redocly", ["bundle", spec, "--dereferenced", "-o", path.join(outDir, "openapi.dereferenced.json")]);
+  runTool("openapi-typescript", [
+    spec,
+    "-o",
+    path.join(outDir, "openapi.ts"),
+    "--enum-values",
+    "--default-non-nullable=false",
+  ]);
+  return GENERATED_FILES.map((name) => path.join(outDir, name));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const file of generate(process.argv[2])) console.log(`generated ${path.relative(process.cwd(), file)}`);
+}

@@ -1,0 +1,2 @@
+export const repoRoot: string;
+export function runTool(tool: string, args: string[], options?: { cwd?: string; quiet?: boolean }): string;

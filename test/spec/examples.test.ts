@@ -1,0 +1,48 @@
+// Every example in the spec satisfies the schema it illustrates (ajv, JSON Schema 2020-12).
+import { describe, expect, it } from "vitest";
+import { createSpecValidator } from "../../src/contract/spec-validator.js";
+import { collectExamples, lookup } from "../support/spec.js";
+
+const validator = createSpecValidator();
+const examples = collectExamples(validator.document);
+
+describe("spec examples", () => {
+  it("finds the examples of every operation, parameter and schema", () => {
+    expect(examples.length).toBeGreaterThan(60);
+    const labels = examples.map((example) => example.label).join("\n");
+    for (const operation of ["POST /v1/token", "GET /v1/organizations/{organization_id}/users"]) {
+      expect(labels).toContain(operation);
+    }
+  });
+
+  it.each(examples.map((example) => [example.label, example] as const))("%s is valid", (_label, example) => {
+    expect(validator.validate(example.schemaPointer, example.value)).toEqual([]);
+  });
+
+  it("would catch an example that drifted from its schema", () => {
+    const provider = examples.find((example) => example.label.includes('GET /v1/organizations/{organization_id}/users/{user_id} 200 example "provider"'));
+    expect(provider).toBeDefined();
+    const drifted = structuredClone(provider!.value) as { data: { access_roles: string[] } };
+    drifted.data.access_roles = ["superuser"];
+    expect(validator.validate(provider!.schemaPointer, drifted)).toContainEqual(
+      expect.objectContaining({ path: "/data/access_roles/0", keyword: "enum" }),
+    );
+  });
+
+  it("keeps every vendor example payload from the facts", () => {
+    const values = JSON.stringify(examples.map((example) => example.value));
+    for (const fact of [
+      "PARTNER#USER_12345",
+      "1969-10-02T00:00:00.000Z",
+      "access_roles must contain at least one valid role after filtering",
+      "access_roles must be a non-empty array of valid roles",
+      "Organization ID is required",
+      "Insufficient scope",
+      "1-68aad04d-10c08dde5682893b35b89265",
+      "Retrieved 0 users successfully",
+    ]) {
+      expect(values).toContain(fact);
+    }
+    expect(lookup(validator.document, "#/components/examples/InvalidDateOfBirth/value/meta/apiVersion")).toBe("1.0");
+  });
+});
