@@ -7,15 +7,34 @@
 //   --default-non-nullable=false  a parameter or field with a `default` stays optional in the
 //                               types: callers may leave out `limit`, the server fills it in
 import path from "node:path";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { repoRoot, runTool } from "./tools.mjs";
 
-export const GENERATED_FILES = ["openapi.json", "openapi.dereferenced.json", "openapi.ts"];
+export const GENERATED_FILES = ["openapi.json", "openapi.dereferenced.json", "openapi.ts", "servers.ts"];
+
+// The client defaults to the sandbox server; its URL is read from the spec here rather than
+// importing the whole bundled JSON into the client.
+function serversModule(bundledFile) {
+  const { servers } = JSON.parse(readFileSync(bundledFile, "utf8"));
+  const entries = servers.map((server) => {
+    if (!server["x-environment"]) throw new Error(`server ${server.url} has no x-environment in openapi.yaml`);
+    return `  ${JSON.stringify(server["x-environment"])}: ${JSON.stringify(server.url)},`;
+  });
+  return [
+    "// Generated from openapi.yaml by scripts/generate.mjs. Do not edit by hand.",
+    "/** The servers of the spec, by their `x-environment`. */",
+    "export const servers = {",
+    ...entries,
+    "} as const;",
+    "",
+  ].join("\n");
+}
 
 export function generate(outDir = path.join(repoRoot, "generated")) {
   mkdirSync(outDir, { recursive: true });
   const spec = path.join(repoRoot, "openapi.yaml");
   runTool("redocly", ["bundle", spec, "-o", path.join(outDir, "openapi.json")]);
+  writeFileSync(path.join(outDir, "servers.ts"), serversModule(path.join(outDir, "openapi.json")));
   runTool("redocly", ["bundle", spec, "--dereferenced", "-o", path.join(outDir, "openapi.dereferenced.json")]);
   runTool("openapi-typescript", [
     spec,

@@ -1,0 +1,133 @@
+// createParchmentClient: the user operations bound to one organisation, on openapi-fetch.
+import { callOperation } from "./envelope.js";
+import { ParchmentPaginationError } from "./errors.js";
+import { baseUrlOption, fetchOption, positiveNumber, requireString, scrubber } from "./options.js";
+import { retryPolicy, type RetryOptions } from "./retry.js";
+import { createRawClient, type FetchLike, type RawClient, type TokenSource } from "./transport.js";
+import type {
+  AssignableRole,
+  ListUsersQuery,
+  UpdateUserRequest,
+  UpdateUserResult,
+  UpdateUserRolesResult,
+  User,
+  UserListPage,
+  UserSummary,
+} from "./types.js";
+
+export interface ParchmentClientOptions {
+  /** Defaults to the spec's sandbox server. */
+  baseUrl?: string;
+  organizationId: string;
+  organizationSecret: string;
+  /** A bearer token, or a function returning one, such as createTokenProvider(...). */
+  token: TokenSource;
+  fetch?: FetchLike;
+  /** Per-attempt timeout. Default 30 000 ms. */
+  timeoutMs?: number;
+  /** Retries of GET and PUT on 429, 502, 503, 504 and network errors; `false` for none. */
+  retry?: RetryOptions | false;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface UserPage {
+  users: UserSummary[];
+  /** The cursor for the next page; null on the last one. */
+  lastKey: string | null;
+  total?: number;
+}
+
+export interface ListAllOptions extends CallOptions {
+  /** Page size. Default 100. */
+  limit?: number;
+  /** Stop with a ParchmentPaginationError after this many pages. Default 1000. */
+  maxPages?: number;
+}
+
+export interface ParchmentClient {
+  users: {
+    list(query?: ListUsersQuery, options?: CallOptions): Promise<UserPage>;
+    listAll(options?: ListAllOptions): AsyncGenerator<UserSummary, void, undefined>;
+    get(userId: string, options?: CallOptions): Promise<User>;
+    update(userId: string, body: UpdateUserRequest, options?: CallOptions): Promise<UpdateUserResult>;
+    setRoles(userId: string, roles: AssignableRole[], options?: CallOptions): Promise<UpdateUserRolesResult>;
+  };
+  /** The typed openapi-fetch client, with the same credentials, timeout and retries. */
+  raw: RawClient;
+}
+
+const USERS = "/v1/organizations/{organization_id}/users" as const;
+const USER = "/v1/organizations/{organization_id}/users/{user_id}" as const;
+const ROLES = "/v1/organizations/{organization_id}/users/{user_id}/roles" as const;
+
+/** Both documented shapes of the list as one page: a paginated object, or a plain array. */
+function toUserPage(data: UserListPage | UserSummary[]): UserPage {
+  if (Array.isArray(data)) return { users: data, lastKey: null, total: data.length };
+  const { lastKey, total } = data.pagination;
+  return { users: data.users, lastKey: lastKey ?? null, ...(total === undefined ? {} : { total }) };
+}
+
+export function createParchmentClient(options: ParchmentClientOptions): ParchmentClient {
+  const organization_id = requireString("organizationId", options.organizationId);
+  const organizationSecret = requireString("organizationSecret", options.organizationSecret);
+  if (typeof options.token !== "function") requireString("token", options.token);
+  let lastToken: string | undefined;
+  const scrub = scrubber(() => [organizationSecret, lastToken]);
+  const raw = createRawClient(baseUrlOption(options.baseUrl), {
+    fetch: fetchOption(options.fetch),
+    timeoutMs: positiveNumber("timeoutMs", options.timeoutMs, 30_000),
+    retry: retryPolicy(options.retry),
+    credentials: { organizationSecret, token: options.token },
+    onToken: (token) => {
+      lastToken = token;
+    },
+  });
+  const userPath = (userId: string) => ({ organization_id, user_id: requireString("userId", userId) });
+
+  const users: ParchmentClient["users"] = {
+    async list(query = {}, { signal } = {}) {
+      const data = await callOperation<UserListPage | UserSummary[]>({ method: "GET", path: USERS }, scrub, (middleware) =>
+        raw.GET(USERS, { params: { path: { organization_id }, query }, signal, middleware }),
+      );
+      return toUserPage(data);
+    },
+
+    async *listAll({ limit = 100, maxPages = 1000, signal } = {}) {
+      const seen = new Set<string>();
+      let lastKey: string | undefined;
+      for (let page = 1; ; page++) {
+        const result = await users.list(lastKey === undefined ? { limit } : { limit, lastKey }, { signal });
+        yield* result.users;
+        if (result.lastKey === null) return;
+        const where = { method: "GET", path: USERS };
+        if (seen.has(result.lastKey)) throw new ParchmentPaginationError(where, `the server repeated a lastKey after ${page} pages`);
+        if (page >= maxPages) throw new ParchmentPaginationError(where, `stopped after maxPages (${maxPages}) pages; more remain`);
+        seen.add(result.lastKey);
+        lastKey = result.lastKey;
+      }
+    },
+
+    get(userId, { signal } = {}) {
+      return callOperation<User>({ method: "GET", path: USER }, scrub, (middleware) =>
+        raw.GET(USER, { params: { path: userPath(userId) }, signal, middleware }),
+      );
+    },
+
+    update(userId, body, { signal } = {}) {
+      return callOperation<UpdateUserResult>({ method: "PUT", path: USER }, scrub, (middleware) =>
+        raw.PUT(USER, { params: { path: userPath(userId) }, body, signal, middleware }),
+      );
+    },
+
+    setRoles(userId, roles, { signal } = {}) {
+      return callOperation<UpdateUserRolesResult>({ method: "PUT", path: ROLES }, scrub, (middleware) =>
+        raw.PUT(ROLES, { params: { path: userPath(userId) }, body: { access_roles: roles }, signal, middleware }),
+      );
+    },
+  };
+
+  return { users, raw };
+}

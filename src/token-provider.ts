@@ -1,0 +1,77 @@
+// Obtains bearer tokens from POST /v1/token and caches each until shortly before it expires.
+import { callOperation } from "./envelope.js";
+import { baseUrlOption, fetchOption, positiveNumber, requireString, scrubber } from "./options.js";
+import { retryPolicy } from "./retry.js";
+import { createRawClient } from "./transport.js";
+import type { Scope, TokenGrant } from "./types.js";
+
+export interface TokenProviderOptions {
+  partnerId: string;
+  partnerSecret: string;
+  organizationId: string;
+  organizationSecret: string;
+  /** The Parchment user on whose behalf calls are made. */
+  userId: string;
+  scopes: Scope[];
+  /** Defaults to the spec's sandbox server. */
+  baseUrl?: string;
+  fetch?: (input: Request, init?: RequestInit) => Promise<Response>;
+  /** Renew this long before the token expires (at most half its lifetime). Default 60 000 ms. */
+  refreshMarginMs?: number;
+  /** Per-request timeout. Default 30 000 ms. */
+  timeoutMs?: number;
+}
+
+/** Returns a valid token, asking Parchment only when the cached one is (nearly) expired. */
+export interface TokenProvider {
+  (): Promise<string>;
+  /** Forgets the cached token (only if it is `token`, when given), so the next call asks again. */
+  invalidate(token?: string): void;
+}
+
+const TOKEN_CALL = { method: "POST", path: "/v1/token" } as const;
+
+export function createTokenProvider(options: TokenProviderOptions): TokenProvider {
+  const headers = {
+    "x-partner-id": requireString("partnerId", options.partnerId),
+    "x-partner-secret": requireString("partnerSecret", options.partnerSecret),
+    "x-organization-id": requireString("organizationId", options.organizationId),
+    "x-organization-secret": requireString("organizationSecret", options.organizationSecret),
+    "x-user-id": requireString("userId", options.userId),
+  };
+  if (!Array.isArray(options.scopes) || options.scopes.length === 0) throw new TypeError("scopes must be a non-empty array");
+  const scope = [...options.scopes];
+  const refreshMarginMs = positiveNumber("refreshMarginMs", options.refreshMarginMs, 60_000);
+  const scrub = scrubber(() => [headers["x-partner-secret"], headers["x-organization-secret"], cached?.token]);
+  // Never retried: a POST that may have reached the server is not sent again.
+  const raw = createRawClient(baseUrlOption(options.baseUrl), {
+    fetch: fetchOption(options.fetch),
+    timeoutMs: positiveNumber("timeoutMs", options.timeoutMs, 30_000),
+    retry: retryPolicy(false),
+  });
+
+  let cached: { token: string; renewAt: number } | undefined;
+  let inFlight: Promise<string> | undefined;
+
+  async function requestToken(): Promise<string> {
+    const grant = await callOperation<TokenGrant>(TOKEN_CALL, scrub, (middleware) =>
+      raw.POST("/v1/token", { params: { header: headers }, body: { grantType: "client_credentials", scope }, middleware }),
+    );
+    const lifetimeMs = grant.expiresIn * 1000;
+    cached = { token: grant.accessToken, renewAt: Date.now() + lifetimeMs - Math.min(refreshMarginMs, lifetimeMs / 2) };
+    return grant.accessToken;
+  }
+
+  const provider = async () => {
+    if (cached && Date.now() < cached.renewAt) return cached.token;
+    // Concurrent callers share one request; a failed request is not cached.
+    inFlight ??= requestToken().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  };
+  provider.invalidate = (token?: string) => {
+    if (token === undefined || cached?.token === token) cached = undefined;
+  };
+  return provider;
+}

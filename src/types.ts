@@ -1,0 +1,41 @@
+// Named types for the API, each derived from the generated spec types: never hand-copied.
+import type { components, operations } from "../generated/openapi.js";
+
+type Schemas = components["schemas"];
+
+export type User = Schemas["User"];
+export type UserSummary = Schemas["UserSummary"];
+export type UserDetails = Schemas["UserDetails"];
+export type ProviderDetails = Schemas["ProviderDetails"];
+export type ProviderDetailsUpdate = Schemas["ProviderDetailsUpdate"];
+export type AustralianAddress = Schemas["AustralianAddress"];
+export type UpdateUserRequest = Schemas["UpdateUserRequest"];
+export type UpdateUserRolesRequest = Schemas["UpdateUserRolesRequest"];
+export type UpdateUserResult = Schemas["UpdateUserResult"];
+export type UpdateUserRolesResult = Schemas["UpdateUserRolesResult"];
+export type UserListPage = Schemas["UserListPage"];
+export type Pagination = Schemas["Pagination"];
+export type AccessRole = Schemas["AccessRole"];
+export type AssignableRole = Schemas["AssignableRole"];
+export type Scope = Schemas["Scope"];
+export type ProblemDetails = Schemas["ProblemDetails"];
+export type ValidationIssue = Schemas["ValidationIssue"];
+export type ErrorEnvelope = Schemas["ErrorEnvelope"];
+export type TokenRequest = Schemas["TokenRequest"];
+export type TokenGrant = Schemas["TokenGrant"];
+
+/** The query of `GET .../users`: `limit` and `lastKey`. */
+export type ListUsersQuery = NonNullable<operations["listUsers"]["parameters"]["query"]>;
+
+// Runtime arrays of each enum's values, emitted by openapi-typescript --enum-values.
+export {
+  accessRoleValues as ACCESS_ROLES,
+  assignableRoleValues as ASSIGNABLE_ROLES,
+  scopeValues as SCOPES,
+  australianStateValues as AUSTRALIAN_STATES,
+  sexAsReadValues as SEX_AS_READ,
+  sexAsWrittenValues as SEX_AS_WRITTEN,
+  prescriberTypeAsReadValues as PRESCRIBER_TYPES_AS_READ,
+  prescriberTypeAsWrittenValues as PRESCRIBER_TYPES_AS_WRITTEN,
+} from "../generated/openapi.js";
+export { servers as PARCHMENT_SERVERS } from "../generated/servers.js";
