@@ -85,7 +85,11 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
       lastToken = token;
     },
   });
-  const userPath = (userId: string) => ({ organization_id, user_id: requireString("userId", userId) });
+  const userPath = (userId: string) => {
+    // URLs resolve "." and ".." (even percent-encoded) as folders, so they cannot be one segment.
+    if (userId === "." || userId === "..") throw new TypeError(`userId must not be "." or ".."`);
+    return { organization_id, user_id: requireString("userId", userId) };
+  };
 
   const users: ParchmentClient["users"] = {
     async list(query = {}, { signal } = {}) {

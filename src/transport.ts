@@ -37,6 +37,7 @@ class AttemptTimedOut extends Error {
 /** Rejects when the signal aborts: a fetch that ignores its signal still cannot hang a call. */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
     const onAbort = () => reject(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
@@ -74,8 +75,9 @@ export function createTransport(options: TransportOptions): FetchLike {
     let refreshed = false;
     for (let attemptNo = 1; ; attemptNo++) {
       const canRetry = idempotent && attemptNo < retry.maxAttempts;
-      // A body can be read once: send a copy, so the original can be sent again.
-      const outgoing = request.body ? request.clone() : request;
+      // Send a copy whenever the original may be needed again: a body can be read only once,
+      // and the credentials set below must not change a request the caller already saw.
+      const outgoing = attemptNo === 1 && !refreshed && !request.body ? request : request.clone();
       const tokenSent = await authorize(outgoing);
       let response: Response;
       try {

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import {
+  createParchmentClient,
+  ParchmentApiError,
+  ParchmentError,
+  ParchmentNetworkError,
+  ParchmentResponseError,
+  ParchmentTimeoutError,
+} from "../../src/index.js";
+import { BASE, ORG, ORG_SECRET, TOKEN, fakeFetch, json, problem, type Handler } from "../support/fake-fetch.js";
+
+function clientWith(handler: Handler, extra: Record<string, unknown> = {}) {
+  const fetch = fakeFetch(handler);
+  return createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch, retry: false, ...extra });
+}
+
+const USER_PATH = "PUT /v1/organizations/{organization_id}/users/{user_id}";
+
+async function failure(promise: Promise<unknown>): Promise<ParchmentError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as ParchmentError;
+  }
+  throw new Error("expected the call to fail");
+}
+
+describe("errors", () => {
+  it("a documented error is a ParchmentApiError with every problem field", async () => {
+    const validation = [{ field: "provider_details.qualifications", message: "required", code: "VALIDATION_ERROR" }];
+    const client = clientWith(() =>
+      problem(
+        422,
+        { type: "https://parchment.health/errors/validation-error", title: "Validation failed", detail: "There were some problems with your input.", validation },
+        { code: "VALIDATION_ERROR", requestId: "req_1705312200000_def456" },
+      ),
+    );
+    const error = await failure(client.users.update("usr_1", { full_name: "x" }));
+    expect(error).toBeInstanceOf(ParchmentApiError);
+    expect(error).toMatchObject({
+      status: 422,
+      type: "https://parchment.health/errors/validation-error",
+      title: "Validation failed",
+      detail: "There were some problems with your input.",
+      validation,
+      requestId: "req_1705312200000_def456",
+      code: "VALIDATION_ERROR",
+      retryAfter: undefined,
+      method: "PUT",
+      path: "/v1/organizations/{organization_id}/users/{user_id}",
+    });
+    expect(error.message).toBe(
+      `${USER_PATH}: 422 Validation failed: There were some problems with your input. (requestId req_1705312200000_def456)`,
+    );
+  });
+
+  it("retryAfter is read from the header, in milliseconds", async () => {
+    const client = clientWith(() => problem(429, { title: "Too Many Requests" }, {}, { "retry-after": "7" }));
+    expect(await failure(client.users.get("usr_1"))).toMatchObject({ status: 429, retryAfter: 7000 });
+  });
+
+  it("a network failure is a ParchmentNetworkError that keeps its cause", async () => {
+    const client = clientWith(() => {
+      throw new TypeError("fetch failed");
+    });
+    const error = await failure(client.users.get("usr_1"));
+    expect(error).toBeInstanceOf(ParchmentNetworkError);
+    expect(error.message).toBe("GET /v1/organizations/{organization_id}/users/{user_id}: the request failed before a response arrived");
+    expect((error.cause as Error).message).toBe("fetch failed");
+  });
+
+  it("no answer within timeoutMs is a ParchmentTimeoutError", async () => {
+    const client = clientWith(() => new Promise<Response>(() => {}), { timeoutMs: 20 });
+    const error = await failure(client.users.get("usr_1"));
+    expect(error).toBeInstanceOf(ParchmentTimeoutError);
+    expect(error.message).toBe("GET /v1/organizations/{organization_id}/users/{user_id}: no response within 20 ms");
+  });
+
+  it.each([
+    ["an HTML page from a proxy", () => new Response("<html><body>502 Bad Gateway</body></html>", { status: 502, headers: { "content-type": "text/html" } }), /502 expected a JSON body, got text\/html/],
+    ["a 200 that is not JSON", () => new Response("OK", { status: 200, headers: { "content-type": "text/plain" } }), /200 expected a JSON body, got text\/plain/],
+    ["a body labelled JSON that does not parse", () => new Response("{not json", { status: 200, headers: { "content-type": "application/json" } }), /200 body is not valid JSON/],
+    ["a success without the envelope", () => json(200, { user_id: "usr_1" }), /200 response has no success envelope/],
+    ["an error without problem details", () => json(500, { message: "boom", requestId: "req_x" }), /500 error response has no problem details envelope \(requestId req_x\)/],
+    ["an error with a plain-text JSON body", () => json(403, "Forbidden"), /403 error response has no problem details envelope$/],
+  ])("%s is a ParchmentResponseError", async (_name, respond, message) => {
+    const client = clientWith(respond);
+    const error = await failure(client.users.get("usr_1"));
+    expect(error).toBeInstanceOf(ParchmentResponseError);
+    expect(error.message).toMatch(/^GET \/v1\/organizations\/\{organization_id\}\/users\/\{user_id\}: /);
+    expect(error.message).toMatch(message);
+  });
+
+  it("every error class is a ParchmentError and an Error with its own name", async () => {
+    for (const ErrorClass of [ParchmentApiError, ParchmentNetworkError, ParchmentTimeoutError, ParchmentResponseError]) {
+      expect(ErrorClass.prototype).toBeInstanceOf(ParchmentError);
+    }
+    const error = await failure(clientWith(() => problem(404)).users.get("usr_1"));
+    expect(error.name).toBe("ParchmentApiError");
+    expect(error).toBeInstanceOf(Error);
+  });
+
+  it("a caller's abort is passed through as the abort, not wrapped", async () => {
+    const controller = new AbortController();
+    const client = clientWith(() => new Promise<Response>(() => {}));
+    const call = client.users.get("usr_1", { signal: controller.signal });
+    controller.abort();
+    const error = await failure(call);
+    expect(error).not.toBeInstanceOf(ParchmentError);
+    expect((error as Error).name).toBe("AbortError");
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { createParchmentClient } from "../../src/index.js";
+import { BASE, ORG, ORG_SECRET, TOKEN, fakeFetch, success, userFixture } from "../support/fake-fetch.js";
+
+describe("path parameters", () => {
+  it.each([
+    ["usr_abc123def456", "usr_abc123def456"],
+    ["a/b", "a%2Fb"],
+    ["what?x=1", "what%3Fx%3D1"],
+    ["frag#ment", "frag%23ment"],
+    ["with space", "with%20space"],
+    ["...", "..."],
+    ["a..b", "a..b"],
+    ["%2F", "%252F"],
+  ])("user id %j stays one segment", async (userId, encoded) => {
+    const fetch = fakeFetch(() => success(userFixture));
+    const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch });
+    await client.users.setRoles(userId, ["admin"]).catch(() => undefined);
+    const url = new URL(fetch.requests[0]!.url);
+    expect(url.pathname).toBe(`/external/v1/organizations/${ORG}/users/${encoded}/roles`);
+    expect(url.search).toBe("");
+    expect(url.hash).toBe("");
+  });
+});
+
+it.each([".", ".."])("user id %j is refused before anything is sent", async (userId) => {
+  const fetch = fakeFetch(() => success(userFixture));
+  const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch });
+  await expect(client.users.get(userId)).rejects.toThrow('userId must not be "." or ".."');
+  expect(fetch.requests).toHaveLength(0);
+});

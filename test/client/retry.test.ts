@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createParchmentClient, createTokenProvider, ParchmentApiError, ParchmentNetworkError } from "../../src/index.js";
+import { BASE, ORG, ORG_SECRET, TOKEN, fakeFetch, problem, success, userFixture, type Handler } from "../support/fake-fetch.js";
+
+function clientWith(handler: Handler, retry?: { maxAttempts?: number; maxDelayMs?: number }) {
+  const fetch = fakeFetch(handler);
+  const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch, ...(retry ? { retry } : {}) });
+  return { client, fetch };
+}
+
+/** Settles a promise's outcome into a value, so a rejection is never unhandled while timers run. */
+function settle<T>(promise: Promise<T>) {
+  return promise.then(
+    (value) => ({ value, error: undefined }),
+    (error: unknown) => ({ value: undefined, error }),
+  );
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(new Date("2024-01-15T10:30:00.000Z"));
+  vi.spyOn(Math, "random").mockReturnValue(1); // full jitter at its upper bound: 250, 500, 1000 ms
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe("retries", () => {
+  it("retries a 503 after an exponential backoff", async () => {
+    const { client, fetch } = clientWith((_request, call) => (call < 3 ? problem(503) : success(userFixture)));
+    const result = settle(client.users.get("usr_1"));
+    await vi.advanceTimersByTimeAsync(249);
+    expect(fetch.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fetch.requests).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(499);
+    expect(fetch.requests).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await result).value).toEqual(userFixture);
+    expect(fetch.requests).toHaveLength(3);
+  });
+
+  it("honours Retry-After in seconds", async () => {
+    const { client, fetch } = clientWith((_request, call) => (call === 1 ? problem(429, {}, {}, { "retry-after": "2" }) : success(userFixture)));
+    const result = settle(client.users.get("usr_1"));
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(fetch.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await result).value).toEqual(userFixture);
+  });
+
+  it("honours Retry-After as an HTTP date", async () => {
+    const at = new Date(Date.now() + 5000).toUTCString();
+    const { client, fetch } = clientWith((_request, call) => (call === 1 ? problem(503, {}, {}, { "retry-after": at }) : success(userFixture)));
+    const result = settle(client.users.get("usr_1"));
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(fetch.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await result).value).toEqual(userFixture);
+  });
+
+  it("gives up after maxAttempts and throws the last error", async () => {
+    const { client, fetch } = clientWith(() => problem(502), { maxAttempts: 3 });
+    const result = settle(client.users.get("usr_1"));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect((await result).error).toBeInstanceOf(ParchmentApiError);
+    expect((await result).error).toMatchObject({ status: 502 });
+    expect(fetch.requests).toHaveLength(3);
+  });
+
+  it("does not wait past maxDelayMs in total", async () => {
+    const { client, fetch } = clientWith(() => problem(429, {}, {}, { "retry-after": "120" }), { maxDelayMs: 30_000 });
+    const { error } = await settle(client.users.get("usr_1"));
+    expect(error).toMatchObject({ status: 429, retryAfter: 120_000 });
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("retries a network error on GET", async () => {
+    const { client, fetch } = clientWith((_request, call) => {
+      if (call === 1) throw new TypeError("fetch failed");
+      return success(userFixture);
+    });
+    const result = settle(client.users.get("usr_1"));
+    await vi.advanceTimersByTimeAsync(250);
+    expect((await result).value).toEqual(userFixture);
+    expect(fetch.requests).toHaveLength(2);
+  });
+
+  it("retries PUT with the same body", async () => {
+    const { client, fetch } = clientWith((_request, call) => (call === 1 ? problem(504) : success({ user_id: "usr_1", access_roles: ["admin"] })));
+    const result = settle(client.users.setRoles("usr_1", ["admin"]));
+    await vi.advanceTimersByTimeAsync(250);
+    expect((await result).value).toEqual({ user_id: "usr_1", access_roles: ["admin"] });
+    expect(fetch.bodies).toEqual([{ access_roles: ["admin"] }, { access_roles: ["admin"] }]);
+  });
+
+  it.each([400, 401, 404, 409, 422, 500])("does not retry a %i", async (status) => {
+    const { client, fetch } = clientWith(() => problem(status));
+    const { error } = await settle(client.users.get("usr_1"));
+    expect(error).toMatchObject({ status });
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("retry: false sends once", async () => {
+    const fetch = fakeFetch(() => problem(503));
+    const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch, retry: false });
+    await settle(client.users.get("usr_1"));
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("an abort during the wait stops at once, with no further request", async () => {
+    const { client, fetch } = clientWith(() => problem(503, {}, {}, { "retry-after": "10" }));
+    const controller = new AbortController();
+    const result = settle(client.users.get("usr_1", { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(1000);
+    controller.abort();
+    const { error } = await result;
+    expect((error as Error).name).toBe("AbortError");
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("never retries POST /v1/token", async () => {
+    for (const respond of [() => problem(503), () => { throw new TypeError("fetch failed"); }]) {
+      const fetch = fakeFetch(respond);
+      const provider = createTokenProvider({
+        baseUrl: BASE, partnerId: "p", partnerSecret: "ps", organizationId: ORG, organizationSecret: ORG_SECRET, userId: "usr_1", scopes: ["read:user"], fetch,
+      });
+      const result = settle(provider());
+      await vi.advanceTimersByTimeAsync(60_000);
+      const { error } = await result;
+      expect(error instanceof ParchmentApiError || error instanceof ParchmentNetworkError).toBe(true);
+      expect(fetch.requests).toHaveLength(1);
+    }
+  });
+});

@@ -1,0 +1,84 @@
+// Secrets (partner secret, organisation secret, bearer token) never appear in an error's
+// message, stack, JSON or inspection, nor in an inspection of the client or token provider.
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import { createParchmentClient, createTokenProvider } from "../../src/index.js";
+import { BASE, ORG, fakeFetch, json, problem, success, type Handler } from "../support/fake-fetch.js";
+
+const PARTNER_SECRET = "ps_SECRET_partner_4f1c";
+const ORG_SECRET = "os_SECRET_organisation_9a2e";
+const TOKEN = "eyJ_SECRET_bearer_77d0";
+const SECRETS = [PARTNER_SECRET, ORG_SECRET, TOKEN];
+
+/** Everything a log line or a crash report could show of a value. */
+function everyView(value: unknown): string {
+  const error = value as Error;
+  return [
+    String(value),
+    error?.message,
+    error?.stack,
+    JSON.stringify(value),
+    inspect(value, { depth: 20, showHidden: true, getters: true }),
+  ].join("\n");
+}
+
+function expectNoSecret(value: unknown) {
+  const text = everyView(value);
+  for (const secret of SECRETS) expect(text).not.toContain(secret);
+}
+
+function setup(userHandler: Handler, tokenHandler: Handler = () => success({ accessToken: TOKEN, expiresIn: 3600, tokenType: "Bearer", scope: ["read:user"] })) {
+  const provider = createTokenProvider({
+    baseUrl: BASE, partnerId: "partner_acme", partnerSecret: PARTNER_SECRET, organizationId: ORG, organizationSecret: ORG_SECRET,
+    userId: "usr_1", scopes: ["read:user"], fetch: fakeFetch(tokenHandler),
+  });
+  const client = createParchmentClient({
+    baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: provider, fetch: fakeFetch(userHandler), retry: false, timeoutMs: 20,
+  });
+  return { client, provider };
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error("expected a failure");
+    },
+    (error: unknown) => error,
+  );
+}
+
+/** A careless server that reflects the credentials it received into its error text. */
+const reflect = (request: Request) =>
+  ["authorization", "x-organization-secret", "x-partner-secret"].map((name) => `${name}=${request.headers.get(name)}`).join(" ");
+
+describe("secrets", () => {
+  it.each<[string, Handler]>([
+    ["an API error that echoes the credentials", (request) => problem(403, { title: `Forbidden ${TOKEN}`, detail: reflect(request) })],
+    ["a response without envelope", (request) => json(500, { echo: reflect(request) })],
+    ["an HTML page", (request) => new Response(`<p>${reflect(request)}</p>`, { status: 502, headers: { "content-type": "text/html" } })],
+    ["a network failure", () => { throw new TypeError("fetch failed"); }],
+    ["a timeout", () => new Promise<Response>(() => {})],
+  ])("are absent from %s", async (_name, handler) => {
+    const { client } = setup(handler);
+    const error = await errorOf(client.users.get("usr_1"));
+    expectNoSecret(error);
+  });
+
+  it("are replaced by [redacted] where the server echoed them", async () => {
+    const { client } = setup((request) => problem(400, { detail: reflect(request) }));
+    const error = (await errorOf(client.users.get("usr_1"))) as Error;
+    expect(error.message).toContain("authorization=Bearer [redacted] x-organization-secret=[redacted]");
+  });
+
+  it("are absent from a failed token request's error", async () => {
+    const { provider } = setup(() => success({}), (request) => problem(401, { detail: reflect(request) }));
+    expectNoSecret(await errorOf(provider()));
+  });
+
+  it("are absent from the client and the token provider themselves", async () => {
+    const { client, provider } = setup(() => success({ user_id: "usr_1" }));
+    await provider();
+    expectNoSecret(client);
+    expectNoSecret(provider);
+  });
+});

@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createParchmentClient, createTokenProvider, ParchmentApiError } from "../../src/index.js";
+import { BASE, ORG, ORG_SECRET, fakeFetch, problem, success, userFixture, type Handler } from "../support/fake-fetch.js";
+
+const PARTNER_SECRET = "ps_test_partner_secret_value";
+
+function providerWith(handler: Handler, extra: Record<string, unknown> = {}) {
+  const fetch = fakeFetch(handler);
+  const provider = createTokenProvider({
+    baseUrl: BASE,
+    partnerId: "partner_acme",
+    partnerSecret: PARTNER_SECRET,
+    organizationId: ORG,
+    organizationSecret: ORG_SECRET,
+    userId: "usr_abc123def456",
+    scopes: ["read:user", "read:users", "update:user"],
+    fetch,
+    ...extra,
+  });
+  return { provider, fetch };
+}
+
+/** A token endpoint that issues tok-1, tok-2, ... each valid for `expiresIn` seconds. */
+const issuing =
+  (expiresIn = 3600): Handler =>
+  (_request, call) =>
+    success({ accessToken: `tok-${call}`, expiresIn, tokenType: "Bearer", scope: ["read:user"] });
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2024-01-15T10:30:00.000Z"));
+});
+afterEach(() => vi.useRealTimers());
+
+describe("createTokenProvider", () => {
+  it("asks POST /v1/token with the five headers and the scopes, without a bearer token", async () => {
+    const { provider, fetch } = providerWith(issuing());
+    await expect(provider()).resolves.toBe("tok-1");
+    const [request] = fetch.requests;
+    expect(request!.method).toBe("POST");
+    expect(request!.url).toBe(`${BASE}/v1/token`);
+    expect(Object.fromEntries([...request!.headers].filter(([name]) => name.startsWith("x-")))).toEqual({
+      "x-partner-id": "partner_acme",
+      "x-partner-secret": PARTNER_SECRET,
+      "x-organization-id": ORG,
+      "x-organization-secret": ORG_SECRET,
+      "x-user-id": "usr_abc123def456",
+    });
+    expect(request!.headers.get("authorization")).toBeNull();
+    expect(fetch.bodies[0]).toEqual({ grantType: "client_credentials", scope: ["read:user", "read:users", "update:user"] });
+  });
+
+  it("caches the token until expiresIn minus the margin", async () => {
+    const { provider, fetch } = providerWith(issuing(3600));
+    expect(await provider()).toBe("tok-1");
+    vi.advanceTimersByTime(3_539_999);
+    expect(await provider()).toBe("tok-1");
+    vi.advanceTimersByTime(1);
+    expect(await provider()).toBe("tok-2");
+    expect(fetch.requests).toHaveLength(2);
+  });
+
+  it("uses at most half the lifetime as margin for short-lived tokens", async () => {
+    const { provider } = providerWith(issuing(60));
+    await provider();
+    vi.advanceTimersByTime(29_999);
+    expect(await provider()).toBe("tok-1");
+    vi.advanceTimersByTime(1);
+    expect(await provider()).toBe("tok-2");
+  });
+
+  it("shares one request among concurrent callers", async () => {
+    const { provider, fetch } = providerWith(issuing());
+    const tokens = await Promise.all(Array.from({ length: 5 }, () => provider()));
+    expect(tokens).toEqual(Array(5).fill("tok-1"));
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("does not cache a failure", async () => {
+    const { provider, fetch } = providerWith((request, call) => (call === 1 ? problem(401) : issuing()(request, call)));
+    await expect(provider()).rejects.toBeInstanceOf(ParchmentApiError);
+    await expect(provider()).resolves.toBe("tok-2");
+    expect(fetch.requests).toHaveLength(2);
+  });
+
+  it("invalidate() forgets the token; invalidate(other) leaves a newer one alone", async () => {
+    const { provider } = providerWith(issuing());
+    await provider();
+    provider.invalidate("tok-0");
+    expect(await provider()).toBe("tok-1");
+    provider.invalidate("tok-1");
+    expect(await provider()).toBe("tok-2");
+    provider.invalidate();
+    expect(await provider()).toBe("tok-3");
+  });
+
+  it.each([
+    ["partnerSecret", { partnerSecret: "" }],
+    ["userId", { userId: undefined }],
+    ["scopes", { scopes: [] }],
+    ["refreshMarginMs", { refreshMarginMs: 0 }],
+  ])("rejects a bad %s option by name", (name, override) => {
+    expect(() => providerWith(issuing(), override)).toThrow(new RegExp(`^${name} must`));
+  });
+});
+
+describe("the client with a token provider", () => {
+  function setup(userHandler: Handler) {
+    const { provider, fetch: tokenFetch } = providerWith(issuing());
+    const fetch = fakeFetch(userHandler);
+    const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: provider, fetch });
+    return { client, fetch, tokenFetch };
+  }
+
+  it("after a 401 invalidates the token and retries once with a new one", async () => {
+    const { client, fetch, tokenFetch } = setup((request) =>
+      request.headers.get("authorization") === "Bearer tok-1" ? problem(401, { type: "https://parchment.health/errors/token-expired" }) : success(userFixture),
+    );
+    await expect(client.users.get("usr_1")).resolves.toEqual(userFixture);
+    expect(fetch.requests.map((request) => request.headers.get("authorization"))).toEqual(["Bearer tok-1", "Bearer tok-2"]);
+    expect(tokenFetch.requests).toHaveLength(2);
+  });
+
+  it("a second 401 is thrown, not retried again", async () => {
+    const { client, fetch } = setup(() => problem(401));
+    await expect(client.users.update("usr_1", { full_name: "x" })).rejects.toMatchObject({ status: 401 });
+    expect(fetch.requests).toHaveLength(2);
+    expect(fetch.bodies).toEqual([{ full_name: "x" }, { full_name: "x" }]);
+  });
+
+  it("a static token is not retried after a 401", async () => {
+    const fetch = fakeFetch(() => problem(401));
+    const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: "static", fetch });
+    await expect(client.users.get("usr_1")).rejects.toMatchObject({ status: 401 });
+    expect(fetch.requests).toHaveLength(1);
+  });
+});

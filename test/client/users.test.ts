@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { createParchmentClient, PARCHMENT_SERVERS } from "../../src/index.js";
+import { BASE, ORG, ORG_SECRET, TOKEN, fakeFetch, success, userFixture, type Handler } from "../support/fake-fetch.js";
+
+function clientWith(handler: Handler) {
+  const fetch = fakeFetch(handler);
+  const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch });
+  return { client, fetch };
+}
+
+describe("users", () => {
+  it("get() reads one user with both credentials", async () => {
+    const { client, fetch } = clientWith(() => success(userFixture));
+    await expect(client.users.get("usr_abc123def456")).resolves.toEqual(userFixture);
+    const [request] = fetch.requests;
+    expect(request!.method).toBe("GET");
+    expect(request!.url).toBe(`${BASE}/v1/organizations/${ORG}/users/usr_abc123def456`);
+    expect(request!.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+    expect(request!.headers.get("x-organization-secret")).toBe(ORG_SECRET);
+  });
+
+  it("list() reads the paginated shape", async () => {
+    const page = { users: [{ user_id: "usr_1", full_name: "A" }], pagination: { total: 7, limit: 1, lastKey: "k1" } };
+    const { client, fetch } = clientWith(() => success(page));
+    await expect(client.users.list({ limit: 1, lastKey: "k0" })).resolves.toEqual({ users: page.users, lastKey: "k1", total: 7 });
+    expect(new URL(fetch.requests[0]!.url).search).toBe("?limit=1&lastKey=k0");
+  });
+
+  it("list() reads the plain-array shape as the only page", async () => {
+    const users = [{ user_id: "usr_1", email: "a@example.com" }];
+    const { client } = clientWith(() => success(users));
+    await expect(client.users.list()).resolves.toEqual({ users, lastKey: null, total: 1 });
+  });
+
+  it("list() treats an absent lastKey as the last page and leaves out an absent total", async () => {
+    const { client } = clientWith(() => success({ users: [], pagination: {} }));
+    await expect(client.users.list()).resolves.toEqual({ users: [], lastKey: null });
+  });
+
+  it("update() sends the body and returns the user id", async () => {
+    const { client, fetch } = clientWith(() => success({ user_id: "usr_1" }));
+    const body = { full_name: "Dr D Cameron", provider_details: { prescriber_type: "T" as const, qualifications: "BPod" } };
+    await expect(client.users.update("usr_1", body)).resolves.toEqual({ user_id: "usr_1" });
+    expect(fetch.requests[0]!.method).toBe("PUT");
+    expect(fetch.requests[0]!.headers.get("content-type")).toBe("application/json");
+    expect(fetch.bodies[0]).toEqual(body);
+  });
+
+  it("setRoles() replaces the roles", async () => {
+    const { client, fetch } = clientWith(() => success({ user_id: "usr_1", access_roles: ["receptionist", "rx_reader"] }));
+    await expect(client.users.setRoles("usr_1", ["receptionist", "rx_reader"])).resolves.toEqual({
+      user_id: "usr_1",
+      access_roles: ["receptionist", "rx_reader"],
+    });
+    expect(fetch.requests[0]!.url).toBe(`${BASE}/v1/organizations/${ORG}/users/usr_1/roles`);
+    expect(fetch.bodies[0]).toEqual({ access_roles: ["receptionist", "rx_reader"] });
+  });
+
+  it("raw returns openapi-fetch's { data, error, response } without throwing", async () => {
+    const { client } = clientWith((_request, call) =>
+      call === 1 ? success(userFixture) : new Response(JSON.stringify({ success: false }), { status: 404, headers: { "content-type": "application/json" } }),
+    );
+    const ok = await client.raw.GET("/v1/organizations/{organization_id}/users/{user_id}", {
+      params: { path: { organization_id: ORG, user_id: "usr_abc123def456" } },
+    });
+    expect(ok.data?.data.user_id).toBe("usr_abc123def456");
+    expect(ok.response.status).toBe(200);
+    const missing = await client.raw.GET("/v1/organizations/{organization_id}/users/{user_id}", {
+      params: { path: { organization_id: ORG, user_id: "usr_x" } },
+    });
+    expect(missing.error).toEqual({ success: false });
+    expect(missing.response.status).toBe(404);
+  });
+
+  it("defaults to the spec's sandbox server", async () => {
+    const fetch = fakeFetch(() => success(userFixture));
+    const client = createParchmentClient({ organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch });
+    await client.users.get("usr_1");
+    expect(fetch.requests[0]!.url.startsWith(`${PARCHMENT_SERVERS.sandbox}/v1/`)).toBe(true);
+    expect(PARCHMENT_SERVERS.sandbox).toBe("https://api.sandbox.parchmenthealth.io/external");
+  });
+
+  it("calls a token function for each request", async () => {
+    let n = 0;
+    const fetch = fakeFetch(() => success(userFixture));
+    const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: () => `t${++n}`, fetch });
+    await client.users.get("usr_1");
+    await client.users.get("usr_1");
+    expect(fetch.requests.map((request) => request.headers.get("authorization"))).toEqual(["Bearer t1", "Bearer t2"]);
+  });
+
+  it.each([
+    ["organizationId", { organizationId: "" }],
+    ["organizationSecret", { organizationSecret: undefined }],
+    ["token", { token: "" }],
+    ["baseUrl", { baseUrl: "not a url" }],
+    ["baseUrl", { baseUrl: "ftp://example.com" }],
+    ["timeoutMs", { timeoutMs: -1 }],
+    ["retry.maxAttempts", { retry: { maxAttempts: 0 } }],
+    ["fetch", { fetch: "nope" }],
+  ])("rejects a bad %s option by name", (name, override) => {
+    const options = { baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, ...override };
+    expect(() => createParchmentClient(options as never)).toThrow(new RegExp(`^${name.replace(".", "\\.")} must`));
+  });
+
+  it("rejects an empty user id before sending anything", async () => {
+    const { client, fetch } = clientWith(() => success(userFixture));
+    await expect(client.users.get("")).rejects.toThrow("userId must be a non-empty string");
+    expect(fetch.requests).toHaveLength(0);
+  });
+});
