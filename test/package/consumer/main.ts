@@ -1,0 +1,76 @@
+// A consumer of the packed package: typechecked with @ts-expect-error, then run.
+import {
+  ASSIGNABLE_ROLES,
+  ParchmentApiError,
+  createParchmentClient,
+  createTokenProvider,
+  type AssignableRole,
+  type User,
+} from "parchment-contract";
+import type { paths } from "parchment-contract/types";
+import spec from "parchment-contract/openapi.json" with { type: "json" };
+
+function check(condition: boolean, message: string): asserts condition {
+  if (!condition) throw new Error(`consumer check failed: ${message}`);
+}
+
+const ORG = "3f6c1b2a-8d4e-4f5a-9b7c-1d2e3f4a5b6c";
+const envelope = (data: unknown) =>
+  new Response(JSON.stringify({ success: true, statusCode: 200, message: "OK", data, timestamp: "2024-01-15T10:30:00.000Z", requestId: "req_1" }), {
+    headers: { "content-type": "application/json" },
+  });
+
+// A tiny stand-in for Parchment, so the consumer runs without a network.
+async function parchment(request: Request): Promise<Response> {
+  const { pathname, searchParams } = new URL(request.url);
+  if (pathname.endsWith("/v1/token")) return envelope({ accessToken: "tok", expiresIn: 3600, tokenType: "Bearer", scope: ["read:users"] });
+  if (request.headers.get("authorization") !== "Bearer tok") throw new Error("missing bearer token");
+  if (pathname.endsWith("/roles")) {
+    const body = await request.json();
+    return envelope({ user_id: "usr_1", access_roles: body.access_roles });
+  }
+  if (pathname.endsWith("/users/usr_missing")) {
+    return new Response(
+      JSON.stringify({ success: false, statusCode: 404, error: { type: "https://parchment.health/errors/user-not-found", title: "User not found", detail: "No such user" }, timestamp: "2024-01-15T10:30:00.000Z", requestId: "req_404" }),
+      { status: 404, headers: { "content-type": "application/json" } },
+    );
+  }
+  const page = searchParams.get("lastKey") === "k1" ? { users: [{ user_id: "usr_2" }], pagination: { lastKey: null } } : { users: [{ user_id: "usr_1" }], pagination: { lastKey: "k1" } };
+  return envelope(page);
+}
+
+const token = createTokenProvider({
+  baseUrl: "https://parchment.invalid/external",
+  partnerId: "partner",
+  partnerSecret: "partner-secret",
+  organizationId: ORG,
+  organizationSecret: "org-secret",
+  userId: "usr_1",
+  scopes: ["read:users", "update:user"],
+  fetch: parchment,
+});
+const client = createParchmentClient({ baseUrl: "https://parchment.invalid/external", organizationId: ORG, organizationSecret: "org-secret", token, fetch: parchment });
+
+const ids: string[] = [];
+for await (const user of client.users.listAll()) ids.push(user.user_id);
+check(ids.join() === "usr_1,usr_2", `listAll gave ${ids.join()}`);
+
+const roles: AssignableRole[] = ["receptionist", "rx_reader"];
+check((await client.users.setRoles("usr_1", roles)).access_roles.join() === roles.join(), "setRoles");
+// @ts-expect-error owner is not an assignable role
+await client.users.setRoles("usr_1", ["owner"]).catch(() => undefined);
+
+try {
+  await client.users.get("usr_missing");
+  check(false, "expected a 404");
+} catch (error) {
+  check(error instanceof ParchmentApiError, `unexpected error ${String(error)}`);
+  check(error.status === 404 && error.requestId === "req_404", "404 details");
+}
+
+const user: User | undefined = undefined;
+type ListPath = paths["/v1/organizations/{organization_id}/users"];
+const listPathExists: keyof ListPath = "get";
+check(spec.openapi === "3.1.0", "openapi.json export");
+check(ASSIGNABLE_ROLES.includes("rx_queue_manager"), "ASSIGNABLE_ROLES");
+console.log(`consumer ok: ${ids.length} users, ${listPathExists}, ${user ?? "no user"}`);
