@@ -3,7 +3,7 @@ import { callOperation } from "./envelope.js";
 import { ParchmentPaginationError } from "./errors.js";
 import { baseUrlOption, fetchOption, positiveNumber, requireString, scrubber } from "./options.js";
 import { retryPolicy, type RetryOptions } from "./retry.js";
-import { createRawClient, type FetchLike, type RawClient, type TokenSource } from "./transport.js";
+import { createCredentials, createRawClient, type FetchLike, type RawClient, type TokenSource } from "./transport.js";
 import type {
   AssignableRole,
   ListUsersQuery,
@@ -76,15 +76,19 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
   if (typeof options.token !== "function") requireString("token", options.token);
   let lastToken: string | undefined;
   const scrub = scrubber(() => [organizationSecret, lastToken]);
-  const raw = createRawClient(baseUrlOption(options.baseUrl), {
+  const credentials = createCredentials(organizationSecret, options.token, (token) => {
+    lastToken = token;
+  });
+  const transport = {
     fetch: fetchOption(options.fetch),
     timeoutMs: positiveNumber("timeoutMs", options.timeoutMs, 30_000),
     retry: retryPolicy(options.retry),
-    credentials: { organizationSecret, token: options.token },
-    onToken: (token) => {
-      lastToken = token;
-    },
-  });
+    credentials,
+  };
+  const baseUrl = baseUrlOption(options.baseUrl);
+  // The methods below pass the credentials as headers of each call; `raw` adds them itself.
+  const api = createRawClient(baseUrl, transport);
+  const raw = createRawClient(baseUrl, { ...transport, attachCredentials: true });
   const userPath = (userId: string) => {
     // URLs resolve "." and ".." (even percent-encoded) as folders, so they cannot be one segment.
     if (userId === "." || userId === "..") throw new TypeError(`userId must not be "." or ".."`);
@@ -93,8 +97,8 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
 
   const users: ParchmentClient["users"] = {
     async list(query = {}, { signal } = {}) {
-      const data = await callOperation<UserListPage | UserSummary[]>({ method: "GET", path: USERS }, scrub, (middleware) =>
-        raw.GET(USERS, { params: { path: { organization_id }, query }, signal, middleware }),
+      const data = await callOperation<UserListPage | UserSummary[]>({ method: "GET", path: USERS }, scrub, async (parseAs) =>
+        api.GET(USERS, { params: { path: { organization_id }, query }, signal, parseAs, headers: await credentials.headers() }),
       );
       return toUserPage(data);
     },
@@ -115,20 +119,20 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
     },
 
     get(userId, { signal } = {}) {
-      return callOperation<User>({ method: "GET", path: USER }, scrub, (middleware) =>
-        raw.GET(USER, { params: { path: userPath(userId) }, signal, middleware }),
+      return callOperation<User>({ method: "GET", path: USER }, scrub, async (parseAs) =>
+        api.GET(USER, { params: { path: userPath(userId) }, signal, parseAs, headers: await credentials.headers() }),
       );
     },
 
     update(userId, body, { signal } = {}) {
-      return callOperation<UpdateUserResult>({ method: "PUT", path: USER }, scrub, (middleware) =>
-        raw.PUT(USER, { params: { path: userPath(userId) }, body, signal, middleware }),
+      return callOperation<UpdateUserResult>({ method: "PUT", path: USER }, scrub, async (parseAs) =>
+        api.PUT(USER, { params: { path: userPath(userId) }, body, signal, parseAs, headers: await credentials.headers() }),
       );
     },
 
     setRoles(userId, roles, { signal } = {}) {
-      return callOperation<UpdateUserRolesResult>({ method: "PUT", path: ROLES }, scrub, (middleware) =>
-        raw.PUT(ROLES, { params: { path: userPath(userId) }, body: { access_roles: roles }, signal, middleware }),
+      return callOperation<UpdateUserRolesResult>({ method: "PUT", path: ROLES }, scrub, async (parseAs) =>
+        api.PUT(ROLES, { params: { path: userPath(userId) }, body: { access_roles: roles }, signal, parseAs, headers: await credentials.headers() }),
       );
     },
   };

@@ -1,7 +1,12 @@
 // Reads Parchment's response envelope: the payload of a success, or a ParchmentApiError
 // for a documented error, or a ParchmentResponseError for anything else.
-import type { Middleware } from "openapi-fetch";
-import { ParchmentApiError, ParchmentResponseError, type OperationInfo } from "./errors.js";
+import {
+  ParchmentApiError,
+  ParchmentNetworkError,
+  ParchmentResponseError,
+  ParchmentTimeoutError,
+  type OperationInfo,
+} from "./errors.js";
 import { parseRetryAfter } from "./retry.js";
 import type { ValidationIssue } from "./types.js";
 
@@ -12,32 +17,9 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 const optionalString = (value: unknown) => (typeof value === "string" ? value : undefined);
 
+/** application/json, application/problem+json and the like. */
 function isJson(response: Response): boolean {
-  const type = response.headers.get("content-type") ?? "";
-  return /^application\/([\w.+-]*\+)?json\b/i.test(type);
-}
-
-/** What one call saw of its response; openapi-fetch hides it when a body fails to parse. */
-export interface ResponseWatch {
-  middleware: Middleware;
-  response?: Response;
-}
-
-/** A per-call middleware that remembers the response and refuses a body that is not JSON. */
-export function watchResponse(operation: OperationInfo): ResponseWatch {
-  const watch: ResponseWatch = {
-    middleware: {
-      onResponse({ response }) {
-        watch.response = response;
-        if (response.status !== 204 && !isJson(response)) {
-          const type = response.headers.get("content-type") ?? "no content type";
-          throw new ParchmentResponseError(operation, response.status, `expected a JSON body, got ${type}`);
-        }
-        return undefined;
-      },
-    },
-  };
-  return watch;
+  return response.headers.get("content-type")?.toLowerCase().includes("json") ?? false;
 }
 
 /** The `data` of a success envelope; throws for an error status or a body without the envelope. */
@@ -63,21 +45,37 @@ export function readEnvelope<T>(operation: OperationInfo, response: Response, bo
   throw new ParchmentResponseError(operation, response.status, "error response has no problem details envelope", requestId);
 }
 
-/** Runs one openapi-fetch call and reads its envelope, turning a body that is not JSON into a ParchmentResponseError. */
+/**
+ * Runs one openapi-fetch call with `parseAs: "text"` and reads its envelope. Parsing here
+ * rather than in openapi-fetch keeps the status and content type at hand when a body is not
+ * JSON (an HTML page from a proxy, say), which openapi-fetch would only report as a SyntaxError.
+ */
 export async function callOperation<T>(
   operation: OperationInfo,
   scrub: Scrub,
-  call: (middleware: Middleware[]) => Promise<{ data?: unknown; error?: unknown; response: Response }>,
+  call: (parseAs: "text") => Promise<{ data?: unknown; error?: unknown; response: Response }>,
 ): Promise<T> {
-  const watch = watchResponse(operation);
   let result;
   try {
-    result = await call([watch.middleware]);
+    result = await call("text");
   } catch (error) {
-    if (error instanceof SyntaxError) {
-      throw new ParchmentResponseError(operation, watch.response?.status ?? 0, "body is not valid JSON");
-    }
+    // The transport names the request's path; name the operation's path template instead.
+    if (error instanceof ParchmentTimeoutError) throw new ParchmentTimeoutError(operation, error.timeoutMs);
+    if (error instanceof ParchmentNetworkError) throw new ParchmentNetworkError(operation, { cause: error.cause });
     throw error;
   }
-  return readEnvelope<T>(operation, result.response, result.data ?? result.error, scrub);
+  const { data, error, response } = result;
+  if (response.status !== 204 && !isJson(response)) {
+    const type = response.headers.get("content-type") ?? "no content type";
+    throw new ParchmentResponseError(operation, response.status, `expected a JSON body, got ${type}`);
+  }
+  let body: unknown = data ?? error;
+  if (response.ok && typeof body === "string") {
+    try {
+      body = JSON.parse(body);
+    } catch {
+      throw new ParchmentResponseError(operation, response.status, "body is not valid JSON");
+    }
+  }
+  return readEnvelope<T>(operation, response, body, scrub);
 }

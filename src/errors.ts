@@ -62,7 +62,11 @@ export class ParchmentApiError extends ParchmentError implements ApiErrorDetails
 }
 
 /** The request did not get a response: connection refused, reset, DNS failure. */
-export class ParchmentNetworkError extends ParchmentError {}
+export class ParchmentNetworkError extends ParchmentError {
+  constructor(operation: OperationInfo, options?: ErrorOptions) {
+    super(operation, "the request failed before a response arrived", undefined, options);
+  }
+}
 
 /** No response within `timeoutMs`. */
 export class ParchmentTimeoutError extends ParchmentError {

@@ -54,8 +54,8 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   let inFlight: Promise<string> | undefined;
 
   async function requestToken(): Promise<string> {
-    const grant = await callOperation<TokenGrant>(TOKEN_CALL, scrub, (middleware) =>
-      raw.POST("/v1/token", { params: { header: headers }, body: { grantType: "client_credentials", scope }, middleware }),
+    const grant = await callOperation<TokenGrant>(TOKEN_CALL, scrub, (parseAs) =>
+      raw.POST("/v1/token", { params: { header: headers }, body: { grantType: "client_credentials", scope }, parseAs }),
     );
     const lifetimeMs = grant.expiresIn * 1000;
     cached = { token: grant.accessToken, renewAt: Date.now() + lifetimeMs - Math.min(refreshMarginMs, lifetimeMs / 2) };

@@ -1,10 +1,12 @@
-// The fetch that openapi-fetch calls: it adds the credentials, bounds each attempt with a
-// timeout, retries what is safe to retry, and refreshes the token once after a 401.
-// Network failures and timeouts leave here as ParchmentNetworkError / ParchmentTimeoutError,
-// named with the method and path template by openapi-fetch's onError middleware.
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+// The fetch that openapi-fetch calls: it bounds each attempt with a timeout, retries what is
+// safe to retry, refreshes the token once after a 401, and (for `raw` calls with a token
+// function) adds the credentials. Network failures and timeouts leave here as
+// ParchmentNetworkError / ParchmentTimeoutError naming the method and the request's path;
+// the client's own methods name the path template instead.
+import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
-import { ParchmentError, ParchmentNetworkError, ParchmentTimeoutError } from "./errors.js";
+import { createDeadlines } from "./deadlines.js";
+import { ParchmentNetworkError, ParchmentTimeoutError } from "./errors.js";
 import { RETRYABLE_STATUSES, backoffDelay, parseRetryAfter, sleep, type RetryPolicy } from "./retry.js";
 
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -12,73 +14,83 @@ export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response
 /** A bearer token, or a function that returns the current one (such as createTokenProvider()). */
 export type TokenSource = string | ((() => string | Promise<string>) & { invalidate?: (token?: string) => void });
 
+/** The credentials of the user operations: a bearer token and the organisation secret, together. */
 export interface Credentials {
-  organizationSecret: string;
-  token: TokenSource;
+  /** The headers to send, with the current token; remembers the token for scrubbing error text. */
+  headers(): Record<string, string> | Promise<Record<string, string>>;
+  /** The headers of a fixed token, sent as openapi-fetch's default headers. */
+  fixed?: Record<string, string>;
+  /** Drops a token that was refused with 401; false when there is nothing to refresh (a fixed token). */
+  invalidate(token: string | undefined): boolean;
+}
+
+export function createCredentials(organizationSecret: string, token: TokenSource, onToken: (token: string) => void): Credentials {
+  const headersFor = (value: string) => {
+    onToken(value);
+    return { authorization: `Bearer ${value}`, "x-organization-secret": organizationSecret };
+  };
+  if (typeof token === "string") {
+    const fixed = headersFor(token);
+    return { headers: () => fixed, fixed, invalidate: () => false };
+  }
+  return {
+    headers: async () => headersFor(await token()),
+    invalidate(sent) {
+      token.invalidate?.(sent);
+      return true;
+    },
+  };
 }
 
 export interface TransportOptions {
   fetch: FetchLike;
   timeoutMs: number;
   retry: RetryPolicy;
-  /** Sent on every request when given; the token call sends its own headers instead. */
+  /** For the user operations; the token call sends its own headers instead. */
   credentials?: Credentials;
-  /** Told each bearer token that is sent, so error text can be scrubbed of it. */
-  onToken?: (token: string) => void;
+  /**
+   * Set the credentials on every request here. False when each call passes them as
+   * openapi-fetch headers: changing a built Request costs more per call (BENCHMARKS.md).
+   */
+  attachCredentials?: boolean;
 }
 
-/** Abort reason of an attempt that ran out of time. */
-class AttemptTimedOut extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`no response within ${timeoutMs} ms`);
-  }
+function operationOf(request: Request) {
+  return { method: request.method, path: new URL(request.url).pathname };
 }
 
-/** Rejects when the signal aborts: a fetch that ignores its signal still cannot hang a call. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
+async function setCredentials(request: Request, credentials: Credentials): Promise<void> {
+  for (const [name, value] of Object.entries(await credentials.headers())) request.headers.set(name, value);
 }
 
 export function createTransport(options: TransportOptions): FetchLike {
-  const { fetch: baseFetch, timeoutMs, retry, credentials, onToken } = options;
+  const { fetch: baseFetch, timeoutMs, retry, credentials, attachCredentials } = options;
 
-  async function authorize(request: Request): Promise<string | undefined> {
-    if (!credentials) return undefined;
-    const { token } = credentials;
-    const value = typeof token === "function" ? await token() : token;
-    onToken?.(value);
-    request.headers.set("authorization", `Bearer ${value}`);
-    request.headers.set("x-organization-secret", credentials.organizationSecret);
-    return value;
-  }
-
-  async function attempt(request: Request): Promise<Response> {
-    const timer = new AbortController();
-    const timeout = setTimeout(() => timer.abort(new AttemptTimedOut(timeoutMs)), timeoutMs);
-    const signal = AbortSignal.any([request.signal, timer.signal]);
-    try {
-      return await abortable(baseFetch(request, { signal }), signal);
-    } finally {
-      clearTimeout(timeout);
-    }
+  // One attempt, bounded by the timeout. Neither an AbortSignal combined with the caller's
+  // (AbortSignal.any) nor a timer per attempt: both cost more than the rest of the client per
+  // call (BENCHMARKS.md). The caller's signal travels on the Request, which fetch honours.
+  const deadlines = createDeadlines(timeoutMs);
+  function attempt(request: Request): Promise<Response> {
+    const pending = baseFetch(request);
+    return deadlines.bound(pending, () => {
+      // Release the connection if the late response ever arrives.
+      pending.then((late) => late.body?.cancel(), () => undefined);
+      return new ParchmentTimeoutError(operationOf(request), timeoutMs);
+    });
   }
 
   return async function send(request) {
+    if (attachCredentials && credentials) await setCredentials(request, credentials);
     // GET and PUT are idempotent in this API; POST /v1/token is never sent twice.
     const idempotent = request.method === "GET" || request.method === "PUT";
     let waited = 0;
     let refreshed = false;
+    let template = request;
     for (let attemptNo = 1; ; attemptNo++) {
       const canRetry = idempotent && attemptNo < retry.maxAttempts;
-      // Send a copy whenever the original may be needed again: a body can be read only once,
-      // and the credentials set below must not change a request the caller already saw.
-      const outgoing = attemptNo === 1 && !refreshed && !request.body ? request : request.clone();
-      const tokenSent = await authorize(outgoing);
+      // A body can be read only once, and a request the caller's fetch has seen is not changed
+      // afterwards: every attempt but a plain first one sends a copy.
+      const outgoing = attemptNo > 1 || refreshed || request.body ? template.clone() : template;
       let response: Response;
       try {
         response = await attempt(outgoing);
@@ -90,13 +102,15 @@ export function createTransport(options: TransportOptions): FetchLike {
           waited += delay;
           continue;
         }
-        throw error;
+        if (error instanceof ParchmentTimeoutError) throw error;
+        throw new ParchmentNetworkError(operationOf(request), { cause: error });
       }
 
-      if (response.status === 401 && !refreshed && typeof credentials?.token === "function") {
+      if (response.status === 401 && !refreshed && credentials?.invalidate(template.headers.get("authorization")?.slice(7))) {
         refreshed = true;
-        credentials.token.invalidate?.(tokenSent);
         await response.body?.cancel();
+        template = template.clone();
+        await setCredentials(template, credentials);
         attemptNo--; // the refresh does not use up a retry
         continue;
       }
@@ -114,21 +128,11 @@ export function createTransport(options: TransportOptions): FetchLike {
   };
 }
 
-/** Turns what the transport throws into the client's errors, named by method and path template. */
-const nameFailures: Middleware = {
-  onError({ error, request, schemaPath }) {
-    if (error instanceof ParchmentError || request.signal.aborted) return undefined;
-    const operation = { method: request.method, path: schemaPath };
-    if (error instanceof AttemptTimedOut) return new ParchmentTimeoutError(operation, error.timeoutMs);
-    return new ParchmentNetworkError(operation, "the request failed before a response arrived", undefined, { cause: error });
-  },
-};
-
 export type RawClient = Client<paths, "application/json">;
 
 /** An openapi-fetch client whose requests go through the transport. */
 export function createRawClient(baseUrl: string, transport: TransportOptions): RawClient {
-  const client = createClient<paths, "application/json">({ baseUrl, fetch: createTransport(transport) });
-  client.use(nameFailures);
-  return client;
+  const headers = transport.attachCredentials ? transport.credentials?.fixed : undefined;
+  const attachCredentials = transport.attachCredentials && !headers;
+  return createClient<paths, "application/json">({ baseUrl, headers, fetch: createTransport({ ...transport, attachCredentials }) });
 }

@@ -14,7 +14,14 @@ export function fakeFetch(handler: Handler): FakeFetch {
     requests.push(input);
     const text = input.body ? await input.clone().text() : "";
     bodies.push(text ? JSON.parse(text) : undefined);
-    return handler(input, requests.length);
+    // Like fetch, reject as soon as the request's signal aborts.
+    return new Promise<Response>((resolve, reject) => {
+      if (input.signal.aborted) return reject(input.signal.reason);
+      input.signal.addEventListener("abort", () => reject(input.signal.reason), { once: true });
+      Promise.resolve()
+        .then(() => handler(input, requests.length))
+        .then(resolve, reject);
+    });
   }) as FakeFetch;
   fake.requests = requests;
   fake.bodies = bodies;
