@@ -45,19 +45,22 @@ export function readEnvelope<T>(operation: OperationInfo, response: Response, bo
   throw new ParchmentResponseError(operation, response.status, "error response has no problem details envelope", requestId);
 }
 
+/** What an openapi-fetch call resolves to. */
+export type RawResult = { data?: unknown; error?: unknown; response: Response };
+
 /**
- * Runs one openapi-fetch call with `parseAs: "text"` and reads its envelope. Parsing here
+ * Awaits one openapi-fetch call made with `parseAs: "text"` and reads its envelope. Parsing here
  * rather than in openapi-fetch keeps the status and content type at hand when a body is not
  * JSON (an HTML page from a proxy, say), which openapi-fetch would only report as a SyntaxError.
  */
 export async function callOperation<T>(
   operation: OperationInfo,
   scrub: Scrub,
-  call: (parseAs: "text") => Promise<{ data?: unknown; error?: unknown; response: Response }>,
+  call: Promise<RawResult>,
 ): Promise<T> {
   let result;
   try {
-    result = await call("text");
+    result = await call;
   } catch (error) {
     // The transport names the request's path; name the operation's path template instead.
     if (error instanceof ParchmentTimeoutError) throw new ParchmentTimeoutError(operation, error.timeoutMs);

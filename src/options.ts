@@ -12,19 +12,13 @@ export function requireString(name: string, value: unknown): string {
 export function baseUrlOption(value: unknown): string {
   if (value === undefined) return PARCHMENT_SERVERS.sandbox;
   const url = requireString("baseUrl", value);
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new TypeError("baseUrl must be an absolute http(s) URL");
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new TypeError("baseUrl must be an absolute http(s) URL");
+  if (!/^https?:$/.test(URL.canParse(url) ? new URL(url).protocol : "")) throw new TypeError("baseUrl must be an absolute http(s) URL");
   return url.replace(/\/+$/, "");
 }
 
 export function positiveNumber(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) throw new TypeError(`${name} must be a positive number`);
+  if (!(typeof value === "number" && value > 0 && value < Infinity)) throw new TypeError(`${name} must be a positive number`);
   return value;
 }
 

@@ -12,12 +12,10 @@ export interface RetryOptions {
 export type RetryPolicy = Required<RetryOptions>;
 
 export function retryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
-  if (options === false) return { maxAttempts: 1, maxDelayMs: 0, baseDelayMs: 0 };
-  const policy = { maxAttempts: 3, maxDelayMs: 30_000, baseDelayMs: 250, ...options };
+  const policy = options === false ? { maxAttempts: 1, maxDelayMs: 0, baseDelayMs: 0 } : { maxAttempts: 3, maxDelayMs: 30_000, baseDelayMs: 250, ...options };
   for (const [name, value] of Object.entries(policy)) {
-    if (!Number.isFinite(value) || value < 0) throw new TypeError(`retry.${name} must be a number >= 0, got ${value}`);
+    if (!(value >= (name === "maxAttempts" ? 1 : 0) && value < Infinity)) throw new TypeError(`retry.${name} must be a finite number${name === "maxAttempts" ? " >= 1" : " >= 0"}`);
   }
-  if (policy.maxAttempts < 1) throw new TypeError(`retry.maxAttempts must be at least 1, got ${policy.maxAttempts}`);
   return policy;
 }
 
@@ -26,10 +24,10 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 5
 
 /** Retry-After as milliseconds: either delay-seconds or an HTTP date. Undefined if absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  if (!value?.trim()) return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
   const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return date >= 0 ? Math.max(0, date - now) : undefined;
 }
 
 /** Exponential backoff with full jitter for the given attempt (1 = after the first failure). */

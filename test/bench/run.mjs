@@ -9,7 +9,7 @@ import createClient from "openapi-fetch";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createParchmentClient } from "../../dist/src/index.js";
+import { createParchmentClient, createTokenProvider } from "../../dist/src/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21);
@@ -24,14 +24,24 @@ const BODY = JSON.stringify({
     details: { given_name: "Darlene", family_name: "Cameron", title: "Dr", date_of_birth: "1969-10-02T00:00:00.000Z", sex: "F" },
   },
 });
-const fetch = async () => new Response(BODY, { headers: { "content-type": "application/json" } });
+const TOKEN_BODY = JSON.stringify({
+  success: true, statusCode: 200, message: "Token generated", timestamp: "2024-01-15T10:30:00.000Z", requestId: "req_t",
+  data: { accessToken: "bench-token", expiresIn: 3600, tokenType: "Bearer", scope: ["read:user"] },
+});
+const fetch = async (request) =>
+  new Response(request.url.endsWith("/v1/token") ? TOKEN_BODY : BODY, { headers: { "content-type": "application/json" } });
 
 const parchment = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: "bench-secret", token: "bench-token", fetch });
+const withProvider = createParchmentClient({
+  baseUrl: BASE, organizationId: ORG, organizationSecret: "bench-secret", fetch,
+  token: createTokenProvider({ baseUrl: BASE, partnerId: "p", partnerSecret: "ps", organizationId: ORG, organizationSecret: "bench-secret", userId: "usr_1", scopes: ["read:user"], fetch }),
+});
 const bare = createClient({ baseUrl: BASE, fetch });
 const userPath = "/v1/organizations/{organization_id}/users/{user_id}";
 
 const variants = {
   client: async () => (await parchment.users.get("usr_abc123def456")).user_id,
+  clientWithProvider: async () => (await withProvider.users.get("usr_abc123def456")).user_id,
   openapiFetch: async () =>
     (await bare.GET(userPath, { params: { path: { organization_id: ORG, user_id: "usr_abc123def456" } }, headers: HEADERS })).data.data.user_id,
   rawFetch: async () => {
@@ -60,6 +70,7 @@ async function overhead() {
   return {
     vsOpenapiFetch: median(perRound.map((ns) => ns.client / ns.openapiFetch)),
     vsRawFetch: median(perRound.map((ns) => ns.client / ns.rawFetch)),
+    providerVsOpenapiFetch: median(perRound.map((ns) => ns.clientWithProvider / ns.openapiFetch)),
     clientUs: median(perRound.map((ns) => ns.client)) / 1000,
     openapiFetchUs: median(perRound.map((ns) => ns.openapiFetch)) / 1000,
     rawFetchUs: median(perRound.map((ns) => ns.rawFetch)) / 1000,
@@ -80,7 +91,10 @@ async function size() {
   const clientBytes = await gzipBytes(
     `import { createParchmentClient, createTokenProvider, ParchmentApiError } from "./dist/src/index.js"; globalThis.out = [createParchmentClient, createTokenProvider, ParchmentApiError];`,
   );
-  return { bareBytes, clientBytes, extraBytes: clientBytes - bareBytes };
+  const clientOnlyBytes = await gzipBytes(
+    `import { createParchmentClient, ParchmentApiError } from "./dist/src/index.js"; globalThis.out = [createParchmentClient, ParchmentApiError];`,
+  );
+  return { bareBytes, clientBytes, extraBytes: clientBytes - bareBytes, clientOnlyExtra: clientOnlyBytes - bareBytes };
 }
 
 const o = await overhead();
@@ -89,8 +103,10 @@ const lines = [
   `| measure | result | target |`,
   `|---|---|---|`,
   `| client.users.get / bare openapi-fetch GET, per call | ${o.vsOpenapiFetch.toFixed(3)}x | <= 1.10x |`,
+  `| same, token from createTokenProvider (cached) | ${o.providerVsOpenapiFetch.toFixed(3)}x | (reference) |`,
   `| client.users.get / fetch + json(), per call | ${o.vsRawFetch.toFixed(3)}x | (reference) |`,
-  `| minified consumer bundle, gzip | ${s.clientBytes} B vs ${s.bareBytes} B bare openapi-fetch (+${(s.extraBytes / 1024).toFixed(2)} kB) | <= +1.5 kB |`,
+  `| minified consumer bundle, gzip: client + token provider | ${s.clientBytes} B vs ${s.bareBytes} B bare openapi-fetch (+${(s.extraBytes / 1024).toFixed(2)} kB) | <= +1.5 kB |`,
+  `| same, client without the token provider | +${(s.clientOnlyExtra / 1024).toFixed(2)} kB | (reference) |`,
   "",
   `median per call: client ${o.clientUs.toFixed(1)} µs, openapi-fetch ${o.openapiFetchUs.toFixed(1)} µs, fetch + json() ${o.rawFetchUs.toFixed(1)} µs`,
   `(${ROUNDS} rounds of ${CALLS} calls each, Node ${process.version})`,
