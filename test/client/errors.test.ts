@@ -110,3 +110,15 @@ describe("errors", () => {
     expect((error as Error).name).toBe("AbortError");
   });
 });
+
+describe("errors from raw", () => {
+  it("a network failure under client.raw names the method and the request's path", async () => {
+    const client = clientWith(() => {
+      throw new TypeError("fetch failed");
+    });
+    const call = client.raw.GET("/v1/organizations/{organization_id}/users/{user_id}", {
+      params: { path: { organization_id: ORG, user_id: "usr_1" } },
+    });
+    await expect(call).rejects.toThrow(new ParchmentNetworkError({ method: "GET", path: `/external/v1/organizations/${ORG}/users/usr_1` }).message);
+  });
+});
