@@ -539,6 +539,19 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /**
+         * @description The organisation does not exist or the credentials do not give access to it.
+         *     Parchment's list page does not list 404; the contract documents it because a wrong
+         *     organisation id has to answer something, and read user already uses 404.
+         */
+        OrganizationNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description No user with this id exists in this organisation. */
         UserNotFound: {
             headers: {
@@ -749,6 +762,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["OrganizationNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
