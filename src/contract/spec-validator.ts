@@ -18,6 +18,8 @@ export interface SchemaViolation {
   /** What the schema expects, in ajv's words with the keyword's parameters. */
   message: string;
   keyword: string;
+  /** ajv's parameters of the failed keyword, such as `missingProperty`. */
+  params: Record<string, unknown>;
 }
 
 export interface SpecValidator {
@@ -40,6 +42,7 @@ function describe(error: ErrorObject): SchemaViolation {
   return {
     path: error.instancePath,
     keyword: error.keyword,
+    params: error.params,
     message: `${error.message ?? "is invalid"}${params ? ` (${params})` : ""}`,
   };
 }

@@ -1,0 +1,57 @@
+// The operations of the spec as data: method, path template, security and the schema of
+// each documented response, read from the bundled openapi.json (never retyped here).
+import bundledSpec from "../../generated/openapi.json" with { type: "json" };
+import { pointerSegment } from "./spec-validator.js";
+
+export interface SpecOperation {
+  operationId: string;
+  method: string;
+  path: string;
+  /** Scopes of which the token must carry one; [] when the operation takes no token. */
+  scopes: string[];
+  /** JSON pointer of the request body schema, if the operation takes one. */
+  requestSchema?: string;
+  /** Status code → JSON pointer of that response's JSON schema. */
+  responses: Record<string, string>;
+}
+
+type Node = Record<string, any>;
+
+function resolve(document: Node, node: Node): { node: Node; pointer?: string } {
+  let pointer: string | undefined;
+  while (typeof node?.$ref === "string") {
+    pointer = node.$ref as string;
+    node = pointer
+      .slice(2)
+      .split("/")
+      .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"))
+      .reduce((current: Node, key) => current[key], document);
+  }
+  return { node, pointer };
+}
+
+export function specOperations(document: Node = bundledSpec as Node): Map<string, SpecOperation> {
+  const operations = new Map<string, SpecOperation>();
+  for (const [path, item] of Object.entries(document.paths as Node)) {
+    for (const method of ["get", "put", "post", "delete", "patch"]) {
+      const operation = item[method] as Node | undefined;
+      if (!operation) continue;
+      const base = `#/paths/${pointerSegment(path)}/${method}`;
+      const responses: Record<string, string> = {};
+      for (const [status, response] of Object.entries(operation.responses as Node)) {
+        const { pointer } = resolve(document, response as Node);
+        responses[status] = `${pointer ?? `${base}/responses/${status}`}/content/application~1json/schema`;
+      }
+      const security = (operation.security ?? document.security ?? []) as Node[];
+      operations.set(operation.operationId, {
+        operationId: operation.operationId,
+        method: method.toUpperCase(),
+        path,
+        scopes: [...new Set(security.flatMap((requirement) => (requirement.bearerAuth ?? []) as string[]))],
+        ...(operation.requestBody ? { requestSchema: `${base}/requestBody/content/application~1json/schema` } : {}),
+        responses,
+      });
+    }
+  }
+  return operations;
+}
