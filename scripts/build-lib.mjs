@@ -1,0 +1,36 @@
+// Builds dist/: tsc for the client (ESM + .d.ts) and the declarations of everything, then
+// esbuild bundles the testing entry and the CLI with their dependencies (hono, ajv), so that
+// installing the package brings openapi-fetch alone.
+import { rmSync, chmodSync } from "node:fs";
+import path from "node:path";
+import { build } from "esbuild";
+import { repoRoot, runTool } from "./tools.mjs";
+
+const dist = path.join(repoRoot, "dist");
+rmSync(dist, { recursive: true, force: true });
+runTool("tsc", ["-p", path.join(repoRoot, "tsconfig.build.json")]);
+
+const shared = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  external: ["openapi-fetch"],
+  // Bundled CommonJS (ajv) calls require(); give it one.
+  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  logLevel: "warning",
+};
+await build({ ...shared, entryPoints: [path.join(repoRoot, "src/testing/index.ts")], outfile: path.join(dist, "testing.js") });
+await build({ ...shared, entryPoints: [path.join(repoRoot, "src/cli.ts")], outfile: path.join(dist, "cli.js") });
+chmodSync(path.join(dist, "cli.js"), 0o755);
+
+// The bundles replace tsc's JavaScript for these folders; their .d.ts files stay.
+for (const folder of ["src/testing", "src/verify", "src/contract"]) {
+  for (const file of ["index.js", "reference-server.js", "seed.js", "verify.js", "report.js", "check-response.js", "operations.js", "spec-validator.js"]) {
+    rmSync(path.join(dist, folder, file), { force: true });
+  }
+}
+rmSync(path.join(dist, "src/cli.js"), { force: true });
+rmSync(path.join(dist, "src/cli.d.ts"), { force: true });
+rmSync(path.join(dist, "generated/openapi.json"), { force: true });
+console.log("built dist/");

@@ -1,0 +1,23 @@
+// The verify report for people: one line per check, the violations under a failed one, and
+// a closing count. Credentials are scrubbed from every line.
+import type { VerifyReport } from "./verify.js";
+
+export function redactor(secrets: string[]): (text: string) => string {
+  const known = secrets.filter((secret) => secret.length >= 4);
+  return (text) => known.reduce((current, secret) => current.replaceAll(secret, "[redacted]"), text);
+}
+
+export function formatReport(report: VerifyReport): string {
+  const lines = [`parchment-contract verify ${report.baseUrl}`];
+  for (const check of report.checks) {
+    const mark = check.outcome === "passed" ? "✓" : check.outcome === "failed" ? "✗" : "-";
+    const status = check.status === undefined ? "" : ` → ${check.status}`;
+    lines.push(`${mark} ${check.name}: ${check.operationId} ${check.method} ${check.path}${status}${check.note ? ` (skipped: ${check.note})` : ""}`);
+    for (const violation of check.violations) {
+      lines.push(`    ${check.operationId} ${check.status ?? ""} ${violation.path}: expected ${violation.expected}; got ${violation.actual}`);
+    }
+  }
+  const count = (outcome: string) => report.checks.filter((check) => check.outcome === outcome).length;
+  lines.push(`${count("passed")} passed, ${count("failed")} failed, ${count("skipped")} skipped`);
+  return lines.join("\n");
+}
