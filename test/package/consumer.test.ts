@@ -38,6 +38,7 @@ describe("the packed package in a consumer project", () => {
 
     run(path.join(repoRoot, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"]);
     expect(run("node", ["out/main.js"])).toContain("consumer ok: 2 users");
+    expect(run("node_modules/.bin/parchment-contract", ["--help"])).toContain("parchment-contract verify --base-url URL");
   }, 180_000);
 
   it("fails to typecheck when the @ts-expect-error is removed (the role check is real)", () => {

@@ -9,6 +9,7 @@ import {
 } from "parchment-contract";
 import type { paths } from "parchment-contract/types";
 import spec from "parchment-contract/openapi.json" with { type: "json" };
+import { startReferenceServer } from "parchment-contract/testing";
 
 function check(condition: boolean, message: string): asserts condition {
   if (!condition) throw new Error(`consumer check failed: ${message}`);
@@ -73,4 +74,25 @@ type ListPath = paths["/v1/organizations/{organization_id}/users"];
 const listPathExists: keyof ListPath = "get";
 check(spec.openapi === "3.1.0", "openapi.json export");
 check(ASSIGNABLE_ROLES.includes("rx_queue_manager"), "ASSIGNABLE_ROLES");
+// The reference server, as a consumer's own tests would use it.
+const server = await startReferenceServer();
+try {
+  const tokens = createTokenProvider({
+    baseUrl: server.baseUrl,
+    partnerId: server.partnerId,
+    partnerSecret: server.partnerSecret,
+    organizationId: server.organizationId,
+    organizationSecret: server.organizationSecret,
+    userId: server.userId,
+    scopes: ["read:users", "read:user", "update:user"],
+  });
+  const local = createParchmentClient({ baseUrl: server.baseUrl, organizationId: server.organizationId, organizationSecret: server.organizationSecret, token: tokens });
+  let count = 0;
+  for await (const _ of local.users.listAll()) count++;
+  check(count === 45, `reference server listed ${count} users`);
+  check((await local.users.setRoles(server.userId, ["admin"])).access_roles.join() === "admin", "reference setRoles");
+} finally {
+  await server.close();
+}
+
 console.log(`consumer ok: ${ids.length} users, ${listPathExists}, ${user ?? "no user"}`);
