@@ -54,3 +54,21 @@ describe("the reference server behind prism proxy --errors", () => {
     expect(statuses).toContain(404);
   });
 });
+
+describe("prism proxy in front of a drifted server", () => {
+  it("reports the violation (so the check above can fail)", async () => {
+    const { drifts, startServer } = await import("../fixtures/broken-servers.js");
+    const drifted = await startServer(drifts["wrong enum value"]!.drift);
+    const proxy = await startPrism(["proxy", drifted.baseUrl, "--errors"]);
+    try {
+      const response = await fetch(`${proxy.baseUrl}/v1/organizations/${drifted.handler.organizationId}/users/${drifted.handler.userId}`, {
+        headers: { authorization: `Bearer ${drifted.handler.token}`, "x-organization-secret": drifted.handler.organizationSecret },
+      });
+      const text = await response.text();
+      expect(response.status === 200 ? response.headers.get("sl-violations") : text).toMatch(/access_roles|enum|allowed values/);
+    } finally {
+      await proxy.close();
+      await drifted.close();
+    }
+  }, 90_000);
+});
