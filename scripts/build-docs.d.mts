@@ -1,0 +1,2 @@
+export function guideDescription(description: string): string;
+export function buildDocs(outFile?: string): string;
