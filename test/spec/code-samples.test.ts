@@ -1,0 +1,79 @@
+// The code samples shown on the docs page work: each TypeScript sample typechecks against
+// the client (so a renamed method or a wrong role breaks the build, not the reader), and
+// each curl sample calls its own operation with both credentials.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { specOperations } from "../../src/contract/operations.js";
+import { createSpecValidator } from "../../src/contract/spec-validator.js";
+import { repoRoot } from "../../scripts/tools.mjs";
+
+type Sample = { lang: string; label: string; source: string };
+const document = createSpecValidator().document as { paths: Record<string, Record<string, { operationId: string; "x-codeSamples"?: Sample[] }>> };
+const samples = Object.entries(document.paths).flatMap(([pathTemplate, item]) =>
+  Object.entries(item).flatMap(([method, operation]) =>
+    (operation["x-codeSamples"] ?? []).map((sample) => ({ ...sample, operationId: operation.operationId, method: method.toUpperCase(), pathTemplate })),
+  ),
+);
+const scratch = mkdtempSync(path.join(os.tmpdir(), "parchment-samples-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// What a sample may take as given: the environment, and a client made as in "Obtain an access token".
+const prelude = (source: string) =>
+  [
+    `declare const process: { env: Record<string, string | undefined> };`,
+    ...(source.includes("const client =") ? [] : [`import type { ParchmentClient } from "parchment-contract";`, `declare const client: ParchmentClient;`]),
+    "",
+  ].join("\n");
+
+describe("code samples", () => {
+  it("every operation has a curl and a TypeScript sample", () => {
+    for (const operationId of specOperations().keys()) {
+      const labels = samples.filter((sample) => sample.operationId === operationId).map((sample) => sample.label);
+      expect(labels, operationId).toEqual(["curl", "TypeScript client"]);
+    }
+  });
+
+  it("the TypeScript samples typecheck against the client", () => {
+    const files = samples
+      .filter((sample) => sample.label === "TypeScript client")
+      .map((sample) => {
+        const file = path.join(scratch, `${sample.operationId}.mts`);
+        writeFileSync(file, `${prelude(sample.source)}${sample.source}\nexport {};\n`);
+        return file;
+      });
+    writeFileSync(
+      path.join(scratch, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true,
+          lib: ["ES2023", "DOM"], types: [], resolveJsonModule: true, baseUrl: ".",
+          paths: { "parchment-contract": [path.join(repoRoot, "src/index.ts")] },
+        },
+        files,
+      }),
+    );
+    let output = "";
+    try {
+      execFileSync(path.join(repoRoot, "node_modules/.bin/tsc"), ["-p", path.join(scratch, "tsconfig.json")], { encoding: "utf8", stdio: "pipe" });
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout);
+    }
+    expect(output).toBe("");
+  }, 60_000);
+
+  it.each(samples.filter((sample) => sample.label === "curl").map((sample) => [sample.operationId, sample] as const))(
+    "the curl sample of %s calls it with the right method and path",
+    (_operationId, sample) => {
+      const pathPattern = sample.pathTemplate.replace(/\{organization_id\}/, `'"$PARCHMENT_ORGANIZATION_ID"'`).replace(/\{user_id\}/, "usr_abc123def456");
+      expect(sample.source).toContain(`https://api.sandbox.parchmenthealth.io/external${pathPattern}`);
+      if (sample.method !== "GET") expect(sample.source).toContain(`--request ${sample.method}`);
+      if (sample.operationId !== "createToken") {
+        expect(sample.source).toContain('--header "Authorization: Bearer $ACCESS_TOKEN"');
+        expect(sample.source).toContain('--header "x-organization-secret: $PARCHMENT_ORGANIZATION_SECRET"');
+      }
+    },
+  );
+});
