@@ -279,40 +279,44 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
     return user instanceof Response ? user : success(c, "User retrieved successfully", render(user));
   });
 
-  app.put("/v1/organizations/:organization_id/users/:user_id", async (c) => {
-    const denied = authorize(c, op("updateUser"));
+  /** The common start of both writes: credentials, the user, a JSON body and the schema's verdict on it. */
+  async function beginWrite(c: Context, operationId: string) {
+    const operation = op(operationId);
+    const denied = authorize(c, operation);
     if (denied) return denied;
     const user = findUser(c);
     if (user instanceof Response) return user;
     const read = await readJson(c);
     if ("response" in read) return read.response;
-    const violations = validator.validate(op("updateUser").requestSchema!, read.body);
+    return { user, body: read.body, violations: validator.validate(operation.requestSchema!, read.body) };
+  }
+
+  app.put("/v1/organizations/:organization_id/users/:user_id", async (c) => {
+    const write = await beginWrite(c, "updateUser");
+    if (write instanceof Response) return write;
+    const { user, violations } = write;
     if (violations.length > 0) {
       return problem(c, { status: 422, type: "validation-error", title: "Validation failed", detail: "There were some problems with your input.", validation: validationIssues(violations) });
     }
     // Partial update; email and access_roles are accepted and ignored, as Parchment does.
-    const body = read.body as { full_name?: string; provider_details?: ProviderDetails };
+    const body = write.body as { full_name?: string; provider_details?: ProviderDetails };
     if (body.full_name !== undefined) user.full_name = body.full_name;
     if (body.provider_details) user.provider_details = { ...(user.provider_details ?? {}), ...body.provider_details };
     return success(c, "User updated successfully", { user_id: user.user_id });
   });
 
   app.put("/v1/organizations/:organization_id/users/:user_id/roles", async (c) => {
-    const denied = authorize(c, op("updateUserRoles"));
-    if (denied) return denied;
-    const user = findUser(c);
-    if (user instanceof Response) return user;
-    const read = await readJson(c);
-    if ("response" in read) return read.response;
-    const violations = validator.validate(op("updateUserRoles").requestSchema!, read.body);
+    const write = await beginWrite(c, "updateUserRoles");
+    if (write instanceof Response) return write;
+    const { user, violations } = write;
     if (violations.length > 0) {
-      const roles = (read.body as { access_roles?: unknown } | null)?.access_roles;
+      const roles = (write.body as { access_roles?: unknown } | null)?.access_roles;
       if (!Array.isArray(roles)) {
         return problem(c, { status: 422, type: "validation-error", title: "Validation failed", detail: "access_roles is required and must be an array", validation: validationIssues(violations) });
       }
       return problem(c, { status: 400, type: "bad-request", title: "Bad Request", detail: "access_roles must be a non-empty array of valid roles", validation: validationIssues(violations) });
     }
-    user.access_roles = [...(read.body as { access_roles: AccessRole[] }).access_roles];
+    user.access_roles = [...(write.body as { access_roles: AccessRole[] }).access_roles];
     if (isPrescriber(user.access_roles)) user.provider_details ??= {};
     return success(c, "User roles updated successfully", { user_id: user.user_id, access_roles: user.access_roles });
   });
