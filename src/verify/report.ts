@@ -12,9 +12,11 @@ export function formatReport(report: VerifyReport): string {
   for (const check of report.checks) {
     const mark = check.outcome === "passed" ? "✓" : check.outcome === "failed" ? "✗" : "-";
     const status = check.status === undefined ? "" : ` → ${check.status}`;
-    lines.push(`${mark} ${check.name}: ${check.operationId} ${check.method} ${check.path}${status}${check.note ? ` (skipped: ${check.note})` : ""}`);
+    const where = check.operationId === "*" ? "" : `: ${check.operationId} ${check.method} ${check.path}`;
+    lines.push(`${mark} ${check.name}${where}${status}${check.note ? ` (skipped: ${check.note})` : ""}`);
     for (const violation of check.violations) {
-      lines.push(`    ${check.operationId} ${check.status ?? ""} ${violation.path}: expected ${violation.expected}; got ${violation.actual}`);
+      const at = check.operationId === "*" ? "" : `${check.operationId} ${check.status ?? ""} `;
+      lines.push(`    ${at}${violation.path}: expected ${violation.expected}; got ${violation.actual}`);
     }
   }
   const count = (outcome: string) => report.checks.filter((check) => check.outcome === outcome).length;

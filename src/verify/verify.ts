@@ -43,6 +43,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const operations = specOperations(validator.document);
   const doFetch = options.fetch ?? fetch;
   const checks: CheckResult[] = [];
+  const requestIds: string[] = [];
   const credentials = { authorization: `Bearer ${options.token}`, "x-organization-secret": options.organizationSecret };
 
   /** One request, checked against the contract and, when given, an expected status. */
@@ -83,6 +84,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     }
     if (result.violations.length > 0) result.outcome = "failed";
     const body = await copy.json().catch(() => undefined);
+    if (typeof body?.requestId === "string") requestIds.push(body.requestId);
     return { body, ok: result.outcome === "passed" && response.ok };
   }
 
@@ -94,6 +96,11 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   // Reads.
   const first = await probe("list users", "listUsers", { query: { limit: "2" } }, { successful: true });
   const data = first.body?.data;
+  if (Array.isArray(data?.users) && data.users.length > 2) {
+    const check = checks.at(-1)!;
+    check.outcome = "failed";
+    check.violations.push({ path: "$.data.users", expected: "at most 2 users (limit=2)", actual: `${data.users.length} users` });
+  }
   const listed: UserSummary[] = Array.isArray(data) ? data : Array.isArray(data?.users) ? data.users : [];
   const cursor = !Array.isArray(data) ? data?.pagination?.lastKey : null;
   if (first.ok && typeof cursor === "string") {
@@ -143,6 +150,17 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     }
     await probe("set roles to an empty list (expects 400)", "updateUserRoles", { pathParams, body: { access_roles: [] } }, { status: 400 });
   }
+
+  // Every response names its own request.
+  const repeated = [...new Set(requestIds.filter((id, index) => requestIds.indexOf(id) !== index))];
+  checks.push({
+    name: "every response carries its own requestId",
+    operationId: "*",
+    method: "",
+    path: "",
+    outcome: repeated.length > 0 ? "failed" : "passed",
+    violations: repeated.map((id) => ({ path: "$.requestId", expected: "a fresh requestId per response", actual: `${show(id)} more than once` })),
+  });
 
   return { ok: checks.every((check) => check.outcome !== "failed"), baseUrl, checks };
 }

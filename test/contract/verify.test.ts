@@ -24,7 +24,7 @@ describe("verify against the reference server", () => {
   it("passes every check, writes included, and leaves the user as it was", async () => {
     const before = server.handler.readUser(server.handler.userId);
     const report = await verify({ ...options(server), allowWrites: true, userId: server.handler.userId });
-    expect(formatReport(report)).toMatch(/11 passed, 0 failed, 0 skipped$/);
+    expect(formatReport(report)).toMatch(/12 passed, 0 failed, 0 skipped$/);
     expect(report.ok).toBe(true);
     expect(server.handler.readUser(server.handler.userId)).toEqual(before);
   });
@@ -82,7 +82,7 @@ describe("the verify command", () => {
   it("exits 0 when every check passes and never prints the credentials", async () => {
     const { code, stdout } = await run(["verify", ...flags(good)]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/6 passed, 0 failed, 2 skipped/);
+    expect(stdout).toMatch(/7 passed, 0 failed, 2 skipped/);
     expect(stdout).not.toContain(good.handler.token);
     expect(stdout).not.toContain(good.handler.organizationSecret);
   });
