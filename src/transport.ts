@@ -82,7 +82,10 @@ export function createTransport(options: TransportOptions): FetchLike {
   return async function send(request) {
     if (attachCredentials && credentials) await setCredentials(request, credentials);
     // GET and PUT are idempotent in this API; POST /v1/token is never sent twice.
-    const idempotent = request.method === "GET" || request.method === "PUT";
+    const { method } = request;
+    const idempotent = method === "GET" || method === "PUT";
+    // Only GET goes without a body here; reading `request.body` instead costs a stream per call.
+    const hasBody = method !== "GET" && method !== "HEAD";
     let waited = 0;
     let refreshed = false;
     let template = request;
@@ -90,7 +93,7 @@ export function createTransport(options: TransportOptions): FetchLike {
       const canRetry = idempotent && attemptNo < retry.maxAttempts;
       // A body can be read only once, and a request the caller's fetch has seen is not changed
       // afterwards: every attempt but a plain first one sends a copy.
-      const outgoing = attemptNo > 1 || refreshed || request.body ? template.clone() : template;
+      const outgoing = attemptNo > 1 || refreshed || hasBody ? template.clone() : template;
       let response: Response;
       try {
         response = await attempt(outgoing);

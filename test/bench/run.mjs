@@ -51,6 +51,7 @@ const variants = {
 };
 
 async function time(fn) {
+  globalThis.gc?.(); // start each block with a clean heap, so one variant's garbage is not billed to the next
   const start = process.hrtime.bigint();
   for (let i = 0; i < CALLS; i++) await fn();
   return Number(process.hrtime.bigint() - start) / CALLS; // ns per call
