@@ -9,8 +9,8 @@ import { repoRoot, runTool } from "./tools.mjs";
 /** The description with the decisions and the changelog appended as top-level sections. */
 export function guideDescription(description) {
   const read = (file) => readFileSync(path.join(repoRoot, file), "utf8").trim();
-  // Links between the Markdown files point into the repository; on the page, at sections.
-  const changelog = read("CHANGELOG.md").replace("[docs/decisions.md](docs/decisions.md)", "[Decisions on Parchment's inconsistencies](#section/Decisions-on-Parchment's-inconsistencies)");
+  // The changelog links to the decisions file in the repository; on the page it is a section.
+  const changelog = read("CHANGELOG.md").replace("[docs/decisions.md](docs/decisions.md)", "the section *Decisions on Parchment's inconsistencies* above");
   return [description.trim(), read("docs/decisions.md"), changelog].join("\n\n");
 }
 
