@@ -10,8 +10,11 @@ import { repoRoot, runTool } from "./tools.mjs";
 export function guideDescription(description) {
   const read = (file) => readFileSync(path.join(repoRoot, file), "utf8").trim();
   // The changelog links to the decisions file in the repository; on the page it is a section.
-  const changelog = read("CHANGELOG.md").replace("[docs/decisions.md](docs/decisions.md)", "the section *Decisions on Parchment's inconsistencies* above");
-  return [description.trim(), read("docs/decisions.md"), changelog].join("\n\n");
+  const link = "[docs/decisions.md](docs/decisions.md)";
+  const changelog = read("CHANGELOG.md");
+  if (!changelog.includes(link)) throw new Error(`build-docs: CHANGELOG.md no longer links ${link}; update scripts/build-docs.mjs`);
+  const onPage = changelog.replace(link, "the section *Decisions on Parchment's inconsistencies* above");
+  return [description.trim(), read("docs/decisions.md"), onPage].join("\n\n");
 }
 
 // Redoc 3 shows a "API docs by Redocly" badge whose image it fetches from Redocly's CDN at
