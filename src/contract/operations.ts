@@ -1,7 +1,7 @@
 // The operations of the spec as data: method, path template, security and the schema of
 // each documented response, read from the bundled openapi.json (never retyped here).
 import bundledSpec from "../../generated/openapi.json" with { type: "json" };
-import { pointerSegment } from "./spec-validator.js";
+import { deref, pointerSegment } from "./pointer.js";
 
 export interface SpecOperation {
   operationId: string;
@@ -17,19 +17,6 @@ export interface SpecOperation {
 
 type Node = Record<string, any>;
 
-function resolve(document: Node, node: Node): { node: Node; pointer?: string } {
-  let pointer: string | undefined;
-  while (typeof node?.$ref === "string") {
-    pointer = node.$ref as string;
-    node = pointer
-      .slice(2)
-      .split("/")
-      .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce((current: Node, key) => current[key], document);
-  }
-  return { node, pointer };
-}
-
 export function specOperations(document: Node = bundledSpec as Node): Map<string, SpecOperation> {
   const operations = new Map<string, SpecOperation>();
   for (const [path, item] of Object.entries(document.paths as Node)) {
@@ -39,7 +26,7 @@ export function specOperations(document: Node = bundledSpec as Node): Map<string
       const base = `#/paths/${pointerSegment(path)}/${method}`;
       const responses: Record<string, string> = {};
       for (const [status, response] of Object.entries(operation.responses as Node)) {
-        const { pointer } = resolve(document, response as Node);
+        const { pointer } = deref(document, response);
         responses[status] = `${pointer ?? `${base}/responses/${status}`}/content/application~1json/schema`;
       }
       const security = (operation.security ?? document.security ?? []) as Node[];

@@ -81,7 +81,4 @@ export function createSpecValidator(document: OpenApiDocument = bundledSpec as O
   };
 }
 
-/** Escapes one key for use in a JSON pointer (RFC 6901). */
-export function pointerSegment(key: string): string {
-  return key.replaceAll("~", "~0").replaceAll("/", "~1");
-}
+export { pointerSegment } from "./pointer.js";

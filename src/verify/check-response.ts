@@ -1,6 +1,7 @@
 // Checks one HTTP response against the contract: the status is documented for the
 // operation, the body is JSON, and it satisfies that status's schema.
 import type { SpecOperation } from "../contract/operations.js";
+import { lookup, pointerKeys } from "../contract/pointer.js";
 import type { SpecValidator } from "../contract/spec-validator.js";
 
 export interface Violation {
@@ -12,18 +13,10 @@ export interface Violation {
 
 /** A JSON pointer ("/data/access_roles/0") as a JSON path ("$.data.access_roles[0]"). */
 export function jsonPath(pointer: string): string {
-  return pointer
-    .split("/")
-    .slice(1)
-    .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"))
-    .reduce((path, key) => (/^\d+$/.test(key) ? `${path}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`), "$");
-}
-
-function valueAt(body: unknown, pointer: string): unknown {
-  return pointer
-    .split("/")
-    .slice(1)
-    .reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key.replaceAll("~1", "/").replaceAll("~0", "~")] : undefined), body);
+  return pointerKeys(pointer).reduce(
+    (path, key) => (/^\d+$/.test(key) ? `${path}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`),
+    "$",
+  );
 }
 
 export function show(value: unknown, max = 80): string {
@@ -58,7 +51,7 @@ export async function checkResponse(operation: SpecOperation, response: Response
       return {
         path: jsonPath(pointer),
         expected: violation.message,
-        actual: typeof missing === "string" ? "missing" : show(valueAt(body, violation.path)),
+        actual: typeof missing === "string" ? "missing" : show(lookup(body, violation.path)),
       };
     });
 }

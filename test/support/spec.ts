@@ -1,5 +1,8 @@
 // Walks the bundled spec for tests: every example together with the schema it illustrates.
-import { pointerSegment, type OpenApiDocument } from "../../src/contract/spec-validator.js";
+import { deref, pointerSegment } from "../../src/contract/pointer.js";
+import type { OpenApiDocument } from "../../src/contract/spec-validator.js";
+
+export { lookup } from "../../src/contract/pointer.js";
 
 export interface ExampleCase {
   /** Where the example lives, for test names. */
@@ -12,25 +15,6 @@ export interface ExampleCase {
 type Node = Record<string, unknown>;
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "patch"] as const;
-
-/** Follows `$ref`s ("#/...") until reaching an object that is not a reference. */
-export function deref(document: OpenApiDocument, node: unknown): { node: Node; pointer?: string } {
-  let current = node as Node;
-  let pointer: string | undefined;
-  while (typeof current?.$ref === "string") {
-    pointer = current.$ref as string;
-    current = lookup(document, pointer) as Node;
-  }
-  return { node: current, pointer };
-}
-
-export function lookup(document: OpenApiDocument, pointer: string): unknown {
-  return pointer
-    .slice(2)
-    .split("/")
-    .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"))
-    .reduce<unknown>((node, key) => (node as Node | undefined)?.[key], document);
-}
 
 function mediaTypeCases(document: OpenApiDocument, base: string, content: unknown, label: string): ExampleCase[] {
   const cases: ExampleCase[] = [];
