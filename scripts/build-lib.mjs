@@ -1,7 +1,7 @@
 // Builds dist/: tsc for the client (ESM + .d.ts) and the declarations of everything, then
 // esbuild bundles the testing entry and the CLI with their dependencies (hono, ajv), so that
 // installing the package brings openapi-fetch alone.
-import { rmSync, chmodSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import { repoRoot, runTool } from "./tools.mjs";
@@ -26,9 +26,8 @@ chmodSync(path.join(dist, "cli.js"), 0o755);
 
 // The bundles replace tsc's JavaScript for these folders; their .d.ts files stay.
 for (const folder of ["src/testing", "src/verify", "src/contract"]) {
-  for (const file of ["index.js", "reference-server.js", "seed.js", "verify.js", "report.js", "check-response.js", "operations.js", "spec-validator.js"]) {
-    rmSync(path.join(dist, folder, file), { force: true });
-  }
+  const dir = path.join(dist, folder);
+  for (const file of existsSync(dir) ? readdirSync(dir) : []) if (file.endsWith(".js")) rmSync(path.join(dir, file));
 }
 rmSync(path.join(dist, "src/cli.js"), { force: true });
 rmSync(path.join(dist, "src/cli.d.ts"), { force: true });
