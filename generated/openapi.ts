@@ -429,7 +429,7 @@ export interface components {
             hospital_provider_number?: string;
             /** @description The entity id issued by eRx. */
             erx_entity_id?: string;
-        } & (unknown & unknown);
+        };
         /**
          * @description The fields to change; omitted fields are left alone. `email` and `access_roles`
          *     are accepted for compatibility and ignored by Parchment.
