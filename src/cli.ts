@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { startReferenceServer } from "./testing/index.js";
-import { formatReport, redactor } from "./verify/report.js";
+import { scrubber } from "./options.js";
+import { formatReport } from "./verify/report.js";
 import { verify } from "./verify/verify.js";
 
 const USAGE = `usage:
@@ -94,7 +95,7 @@ async function runVerify(args: string[]): Promise<number> {
     userId: option("user-id", "PARCHMENT_USER_ID"),
     allowWrites: values["allow-writes"] ?? false,
   });
-  const redact = redactor([token, organizationSecret]);
+  const redact = scrubber(() => [token, organizationSecret]);
   console.log(redact(values.json ? JSON.stringify(report) : formatReport(report)));
   return report.ok ? 0 : 1;
 }

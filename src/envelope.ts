@@ -36,7 +36,9 @@ export function readEnvelope<T>(operation: OperationInfo, response: Response, bo
       type: problem.type,
       title: scrub(problem.title),
       detail: scrub(problem.detail),
-      validation: Array.isArray(problem.validation) ? (problem.validation as ValidationIssue[]) : [],
+      validation: Array.isArray(problem.validation)
+        ? (problem.validation as ValidationIssue[]).map((issue) => (isObject(issue) && typeof issue.message === "string" ? { ...issue, message: scrub(issue.message) } : issue))
+        : [],
       requestId,
       code: isObject(body) ? optionalString(body.code) : undefined,
       retryAfter: parseRetryAfter(response.headers.get("retry-after")),

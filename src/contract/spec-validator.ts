@@ -80,5 +80,3 @@ export function createSpecValidator(document: OpenApiDocument = bundledSpec as O
     },
   };
 }
-
-export { pointerSegment } from "./pointer.js";

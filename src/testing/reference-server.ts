@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { isJsonMediaType } from "../contract/media-type.js";
 import { specOperations, type SpecOperation } from "../contract/operations.js";
 import { createSpecValidator, type SchemaViolation } from "../contract/spec-validator.js";
 import type { AccessRole, ProviderDetails, User, UserSummary } from "../types.js";
@@ -164,7 +165,7 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
   /** The JSON body, or the 400 that says why there is none. */
   async function readJson(c: Context): Promise<{ body: unknown } | { response: Response }> {
     const type = c.req.header("content-type") ?? "";
-    if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
+    if (!isJsonMediaType(type)) {
       return { response: problem(c, { status: 400, type: "bad-request", title: "Bad Request", detail: "Content-Type must be application/json" }) };
     }
     const text = await c.req.text();

@@ -1,6 +1,7 @@
 // Checks one HTTP response against the contract: the status is documented for the
 // operation, the body is JSON, and it satisfies that status's schema.
 import type { SpecOperation } from "../contract/operations.js";
+import { isJsonMediaType } from "../contract/media-type.js";
 import { lookup, pointerKeys } from "../contract/pointer.js";
 import type { SpecValidator } from "../contract/spec-validator.js";
 
@@ -33,7 +34,7 @@ export async function checkResponse(operation: SpecOperation, response: Response
   }
   const type = response.headers.get("content-type") ?? "";
   const text = await response.text();
-  if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
+  if (!isJsonMediaType(type)) {
     return [{ path: "(body)", expected: "Content-Type application/json", actual: `${type || "no Content-Type"}: ${show(text.replace(/\s+/g, " "), 60)}` }];
   }
   let body: unknown;

@@ -1,11 +1,6 @@
 // The verify report for people: one line per check, the violations under a failed one, and
-// a closing count. Credentials are scrubbed from every line.
+// a closing count. (The CLI scrubs credentials from whatever it prints.)
 import type { VerifyReport } from "./verify.js";
-
-export function redactor(secrets: string[]): (text: string) => string {
-  const known = secrets.filter((secret) => secret.length >= 4);
-  return (text) => known.reduce((current, secret) => current.replaceAll(secret, "[redacted]"), text);
-}
 
 export function formatReport(report: VerifyReport): string {
   const lines = [`parchment-contract verify ${report.baseUrl}`];

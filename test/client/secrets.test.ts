@@ -54,6 +54,10 @@ const reflect = (request: Request) =>
 describe("secrets", () => {
   it.each<[string, Handler]>([
     ["an API error that echoes the credentials", (request) => problem(403, { title: `Forbidden ${TOKEN}`, detail: reflect(request) })],
+    [
+      "validation entries that echo the credentials",
+      (request) => problem(422, { validation: [{ field: "authorization", message: reflect(request), code: "VALIDATION_ERROR" }] }),
+    ],
     ["a response without envelope", (request) => json(500, { echo: reflect(request) })],
     ["an HTML page", (request) => new Response(`<p>${reflect(request)}</p>`, { status: 502, headers: { "content-type": "text/html" } })],
     ["a network failure", () => { throw new TypeError("fetch failed"); }],
