@@ -1,9 +1,9 @@
 // createParchmentClient: the user operations bound to one organisation, on openapi-fetch.
 import { callOperation, type RawResult } from "./envelope.js";
-import { ParchmentPaginationError, type OperationInfo } from "./errors.js";
-import { baseUrlOption, fetchOption, positiveNumber, requireString, scrubber } from "./options.js";
+import { ParchmentPaginationError } from "./errors.js";
+import { requireString, scrubber } from "./options.js";
 import { retryPolicy, type RetryOptions } from "./retry.js";
-import { createCredentials, createRawClient, type FetchLike, type RawClient, type TokenSource } from "./transport.js";
+import { createRawClient, type ConnectionOptions, type RawClient, type TokenSource } from "./transport.js";
 import type {
   AssignableRole,
   ListUsersQuery,
@@ -15,16 +15,11 @@ import type {
   UserSummary,
 } from "./types.js";
 
-export interface ParchmentClientOptions {
-  /** Defaults to the spec's sandbox server. */
-  baseUrl?: string;
+export interface ParchmentClientOptions extends ConnectionOptions {
   organizationId: string;
   organizationSecret: string;
   /** A bearer token, or a function returning one, such as createTokenProvider(...). */
   token: TokenSource;
-  fetch?: FetchLike;
-  /** Per-attempt timeout. Default 30 000 ms. */
-  timeoutMs?: number;
   /** Retries of GET and PUT on 429, 502, 503, 504 and network errors; `false` for none. */
   retry?: RetryOptions | false;
 }
@@ -62,66 +57,55 @@ export interface ParchmentClient {
 const USERS = "/v1/organizations/{organization_id}/users" as const;
 const USER = "/v1/organizations/{organization_id}/users/{user_id}" as const;
 const ROLES = "/v1/organizations/{organization_id}/users/{user_id}/roles" as const;
-const LIST: OperationInfo = { method: "GET", path: USERS };
-const GET_USER: OperationInfo = { method: "GET", path: USER };
-const PUT_USER: OperationInfo = { method: "PUT", path: USER };
-const PUT_ROLES: OperationInfo = { method: "PUT", path: ROLES };
 
 /** Both documented shapes of the list as one page: a paginated object, or a plain array. */
 function toUserPage(data: UserListPage | UserSummary[]): UserPage {
   if (Array.isArray(data)) return { users: data, lastKey: null, total: data.length };
-  const { lastKey, total } = data.pagination;
-  return { users: data.users, lastKey: lastKey ?? null, ...(total === undefined ? {} : { total }) };
+  const { lastKey = null, total } = data.pagination;
+  return { users: data.users, lastKey, ...(total === undefined ? {} : { total }) };
 }
 
 export function createParchmentClient(options: ParchmentClientOptions): ParchmentClient {
   const organization_id = requireString("organizationId", options.organizationId);
   const organizationSecret = requireString("organizationSecret", options.organizationSecret);
-  if (typeof options.token !== "function") requireString("token", options.token);
-  let lastToken: string | undefined;
+  const { token } = options;
+  // The last token sent, so that error text echoing it can be scrubbed.
+  let lastToken = typeof token === "function" ? undefined : requireString("token", token);
   const scrub = scrubber(() => [organizationSecret, lastToken]);
-  const credentials = createCredentials(organizationSecret, options.token, (token) => {
-    lastToken = token;
-  });
-  const transport = {
-    fetch: fetchOption(options.fetch),
-    timeoutMs: positiveNumber("timeoutMs", options.timeoutMs, 30_000),
+  const headers: Record<string, string> = { "x-organization-secret": organizationSecret };
+  if (lastToken) headers.authorization = `Bearer ${lastToken}`;
+  const raw = createRawClient(options, {
     retry: retryPolicy(options.retry),
-    credentials,
-  };
-  const baseUrl = baseUrlOption(options.baseUrl);
-  // The methods below pass the credentials as headers of each call; `raw` adds them itself.
-  const api = createRawClient(baseUrl, transport);
-  const raw = createRawClient(baseUrl, { ...transport, attachCredentials: true });
+    headers,
+    token:
+      typeof token === "function"
+        ? Object.assign(async () => (lastToken = await token()), { invalidate: (sent?: string) => token.invalidate?.(sent) })
+        : undefined,
+  });
+  // The high-level methods call `raw` with paths they build themselves; their own signatures are typed.
+  const call = raw as unknown as Record<"GET" | "PUT", (path: string, init: object) => Promise<RawResult>>;
   const userPath = (userId: string) => {
     // URLs resolve "." and ".." (even percent-encoded) as folders, so they cannot be one segment.
     if (userId === "." || userId === "..") throw new TypeError(`userId must not be "." or ".."`);
     return { organization_id, user_id: requireString("userId", userId) };
   };
 
-  /** One call of `api`: the credentials as headers, the caller's signal, the envelope read. */
-  const send = <T>(
-    operation: OperationInfo,
-    signal: AbortSignal | undefined,
-    request: (init: { parseAs: "text"; signal?: AbortSignal; headers: Record<string, string> }) => Promise<RawResult>,
-  ) => {
-    try {
-      const headers = credentials.headers();
-      const call = (resolved: Record<string, string>) => request({ parseAs: "text", signal, headers: resolved });
-      // A fixed token needs no await: every promise layer shows in the per-call benchmark.
-      return callOperation<T>(operation, scrub, headers instanceof Promise ? headers.then(call) : call(headers));
-    } catch (error) {
-      return Promise.reject(error); // a bad argument rejects, like every other failure
-    }
-  };
+  /** One call: the caller's signal, the operation (named by errors), the envelope read. */
+  function send<T>(
+    method: "GET" | "PUT",
+    path: string,
+    { signal }: CallOptions = {},
+    { userId, query, body }: { userId?: string; query?: ListUsersQuery; body?: object } = {},
+  ) {
+    const operation = { method, path };
+    return callOperation<T>(operation, scrub, () => {
+      const pathParams = userId === undefined ? { organization_id } : userPath(userId);
+      return call[method](path, { params: { path: pathParams, query }, body, signal, parseAs: "text", operation });
+    });
+  }
 
   const users: ParchmentClient["users"] = {
-    async list(query = {}, { signal } = {}) {
-      const data = await send<UserListPage | UserSummary[]>(LIST, signal, (init) =>
-        api.GET(USERS, { params: { path: { organization_id }, query }, ...init }),
-      );
-      return toUserPage(data);
-    },
+    list: async (query = {}, options) => toUserPage(await send("GET", USERS, options, { query })),
 
     async *listAll({ limit = 100, maxPages = 1000, signal } = {}) {
       const seen = new Set<string>();
@@ -130,7 +114,7 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
         const result = await users.list(lastKey === undefined ? { limit } : { limit, lastKey }, { signal });
         yield* result.users;
         if (result.lastKey === null) return;
-        const stop = (why: string) => new ParchmentPaginationError(LIST, why);
+        const stop = (why: string) => new ParchmentPaginationError({ method: "GET", path: USERS }, why);
         if (seen.has(result.lastKey)) throw stop(`the server repeated a lastKey after ${page} pages`);
         if (page >= maxPages) throw stop(`stopped after maxPages (${maxPages}) pages; more remain`);
         seen.add(result.lastKey);
@@ -138,16 +122,9 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
       }
     },
 
-    get: (userId, { signal } = {}) =>
-      send<User>(GET_USER, signal, (init) => api.GET(USER, { params: { path: userPath(userId) }, ...init })),
-
-    update: (userId, body, { signal } = {}) =>
-      send<UpdateUserResult>(PUT_USER, signal, (init) => api.PUT(USER, { params: { path: userPath(userId) }, body, ...init })),
-
-    setRoles: (userId, roles, { signal } = {}) =>
-      send<UpdateUserRolesResult>(PUT_ROLES, signal, (init) =>
-        api.PUT(ROLES, { params: { path: userPath(userId) }, body: { access_roles: roles }, ...init }),
-      ),
+    get: (userId, options) => send("GET", USER, options, { userId }),
+    update: (userId, body, options) => send("PUT", USER, options, { userId, body }),
+    setRoles: (userId, roles, options) => send("PUT", ROLES, options, { userId, body: { access_roles: roles } }),
   };
 
   return { users, raw };

@@ -3,29 +3,33 @@
 import { PARCHMENT_SERVERS } from "./types.js";
 import type { FetchLike } from "./transport.js";
 
+/** Throws a TypeError "<name> must be <what>" unless `ok`. */
+export function check(ok: unknown, name: string, what: string): void {
+  if (!ok) throw new TypeError(`${name} must be ${what}`);
+}
+
 export function requireString(name: string, value: unknown): string {
-  if (typeof value !== "string" || value.trim() === "") throw new TypeError(`${name} must be a non-empty string`);
-  return value;
+  check(typeof value === "string" && value.trim(), name, "a non-empty string");
+  return value as string;
 }
 
 /** The base URL without a trailing slash; the spec's sandbox server when none is given. */
 export function baseUrlOption(value: unknown): string {
   if (value === undefined) return PARCHMENT_SERVERS.sandbox;
   const url = requireString("baseUrl", value);
-  if (!/^https?:$/.test(URL.canParse(url) ? new URL(url).protocol : "")) throw new TypeError("baseUrl must be an absolute http(s) URL");
+  check(/^https?:$/.test(URL.canParse(url) ? new URL(url).protocol : ""), "baseUrl", "an absolute http(s) URL");
   return url.replace(/\/+$/, "");
 }
 
 export function positiveNumber(name: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!(typeof value === "number" && value > 0 && value < Infinity)) throw new TypeError(`${name} must be a positive number`);
-  return value;
+  check(value === undefined || (typeof value === "number" && value > 0 && value < Infinity), name, "a positive number");
+  return (value as number | undefined) ?? fallback;
 }
 
 export function fetchOption(value: unknown): FetchLike {
-  if (value === undefined) return (input, init) => globalThis.fetch(input, init);
-  if (typeof value !== "function") throw new TypeError("fetch must be a function");
-  return value as FetchLike;
+  check(value === undefined || typeof value === "function", "fetch", "a function");
+  // Looked up per call, so a fetch installed (or mocked) after the client was made is used.
+  return (value as FetchLike | undefined) ?? ((input, init) => globalThis.fetch(input, init));
 }
 
 /** A scrubber that hides each of the given secrets in text. */

@@ -1,4 +1,5 @@
 // When and how long to wait before sending a request again.
+import { check } from "./options.js";
 
 export interface RetryOptions {
   /** Attempts in all, the first included. 1 disables retries. Default 3. */
@@ -11,10 +12,12 @@ export interface RetryOptions {
 
 export type RetryPolicy = Required<RetryOptions>;
 
-export function retryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
-  const policy = options === false ? { maxAttempts: 1, maxDelayMs: 0, baseDelayMs: 0 } : { maxAttempts: 3, maxDelayMs: 30_000, baseDelayMs: 250, ...options };
+export function retryPolicy(options: RetryOptions | false | undefined): RetryPolicy | undefined {
+  if (options === false) return undefined;
+  const policy = { maxAttempts: 3, maxDelayMs: 30_000, baseDelayMs: 250, ...options };
   for (const [name, value] of Object.entries(policy)) {
-    if (!(value >= (name === "maxAttempts" ? 1 : 0) && value < Infinity)) throw new TypeError(`retry.${name} must be a finite number${name === "maxAttempts" ? " >= 1" : " >= 0"}`);
+    const least = name === "maxAttempts" ? 1 : 0;
+    check(value >= least && value < Infinity, `retry.${name}`, `a finite number >= ${least}`);
   }
   return policy;
 }
@@ -23,30 +26,30 @@ export function retryPolicy(options: RetryOptions | false | undefined): RetryPol
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 /** Retry-After as milliseconds: either delay-seconds or an HTTP date. Undefined if absent or unreadable. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
   if (!value?.trim()) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  if (/^\s*\d+\s*$/.test(value)) return +value * 1000;
   const date = Date.parse(value);
   return date >= 0 ? Math.max(0, date - now) : undefined;
 }
 
 /** Exponential backoff with full jitter for the given attempt (1 = after the first failure). */
-export function backoffDelay(policy: RetryPolicy, attempt: number, random = Math.random): number {
-  return Math.round(random() * policy.baseDelayMs * 2 ** (attempt - 1));
+export function backoffDelay(policy: RetryPolicy, attempt: number): number {
+  return Math.round(Math.random() * policy.baseDelayMs * 2 ** (attempt - 1));
 }
 
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal!.reason);
+      reject(signal.reason);
     };
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      signal.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    signal.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -1,11 +1,10 @@
 // Obtains bearer tokens from POST /v1/token and caches each until shortly before it expires.
 import { callOperation } from "./envelope.js";
-import { baseUrlOption, fetchOption, positiveNumber, requireString, scrubber } from "./options.js";
-import { retryPolicy } from "./retry.js";
-import { createRawClient } from "./transport.js";
+import { positiveNumber, requireString, scrubber } from "./options.js";
+import { createRawClient, type ConnectionOptions } from "./transport.js";
 import type { Scope, TokenGrant } from "./types.js";
 
-export interface TokenProviderOptions {
+export interface TokenProviderOptions extends ConnectionOptions {
   partnerId: string;
   partnerSecret: string;
   organizationId: string;
@@ -13,13 +12,8 @@ export interface TokenProviderOptions {
   /** The Parchment user on whose behalf calls are made. */
   userId: string;
   scopes: Scope[];
-  /** Defaults to the spec's sandbox server. */
-  baseUrl?: string;
-  fetch?: (input: Request, init?: RequestInit) => Promise<Response>;
   /** Renew this long before the token expires (at most half its lifetime). Default 60 000 ms. */
   refreshMarginMs?: number;
-  /** Per-request timeout. Default 30 000 ms. */
-  timeoutMs?: number;
 }
 
 /** Returns a valid token, asking Parchment only when the cached one is (nearly) expired. */
@@ -44,11 +38,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   const refreshMarginMs = positiveNumber("refreshMarginMs", options.refreshMarginMs, 60_000);
   const scrub = scrubber(() => [headers["x-partner-secret"], headers["x-organization-secret"], cached?.token]);
   // Never retried: a POST that may have reached the server is not sent again.
-  const raw = createRawClient(baseUrlOption(options.baseUrl), {
-    fetch: fetchOption(options.fetch),
-    timeoutMs: positiveNumber("timeoutMs", options.timeoutMs, 30_000),
-    retry: retryPolicy(false),
-  });
+  const raw = createRawClient(options, {});
 
   let cached: { token: string; renewAt: number } | undefined;
   let inFlight: Promise<string> | undefined;
@@ -57,7 +47,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     const grant = await callOperation<TokenGrant>(
       TOKEN_CALL,
       scrub,
-      raw.POST("/v1/token", { params: { header: headers }, body: { grantType: "client_credentials", scope }, parseAs: "text" }),
+      () => raw.POST("/v1/token", { params: { header: headers }, body: { grantType: "client_credentials", scope }, parseAs: "text" }),
     );
     const lifetimeMs = grant.expiresIn * 1000;
     cached = { token: grant.accessToken, renewAt: Date.now() + lifetimeMs - Math.min(refreshMarginMs, lifetimeMs / 2) };
