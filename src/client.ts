@@ -54,9 +54,13 @@ export interface ParchmentClient {
   raw: RawClient;
 }
 
-const USERS = "/v1/organizations/{organization_id}/users" as const;
-const USER = "/v1/organizations/{organization_id}/users/{user_id}" as const;
-const ROLES = "/v1/organizations/{organization_id}/users/{user_id}/roles" as const;
+type Operation = { method: "GET" | "PUT"; path: string };
+const USERS = "/v1/organizations/{organization_id}/users";
+const USER = "/v1/organizations/{organization_id}/users/{user_id}";
+const LIST_USERS: Operation = { method: "GET", path: USERS };
+const GET_USER: Operation = { method: "GET", path: USER };
+const UPDATE_USER: Operation = { method: "PUT", path: USER };
+const UPDATE_ROLES: Operation = { method: "PUT", path: `${USER}/roles` };
 
 /** Both documented shapes of the list as one page: a paginated object, or a plain array. */
 function toUserPage(data: UserListPage | UserSummary[]): UserPage {
@@ -92,20 +96,21 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
 
   /** One call: the caller's signal, the operation (named by errors), the envelope read. */
   function send<T>(
-    method: "GET" | "PUT",
-    path: string,
-    { signal }: CallOptions = {},
-    { userId, query, body }: { userId?: string; query?: ListUsersQuery; body?: object } = {},
-  ) {
-    const operation = { method, path };
-    return callOperation<T>(operation, scrub, () => {
-      const pathParams = userId === undefined ? { organization_id } : userPath(userId);
-      return call[method](path, { params: { path: pathParams, query }, body, signal, parseAs: "text", operation });
-    });
+    operation: Operation,
+    options: CallOptions | undefined,
+    { userId, query, body }: { userId?: string; query?: ListUsersQuery; body?: object },
+  ): Promise<T> {
+    try {
+      const path = userId === undefined ? { organization_id } : userPath(userId);
+      const init = { params: { path, query }, body, signal: options?.signal, parseAs: "text", operation };
+      return callOperation<T>(operation, scrub, call[operation.method](operation.path, init));
+    } catch (error) {
+      return Promise.reject(error); // a bad argument rejects, like every other failure
+    }
   }
 
   const users: ParchmentClient["users"] = {
-    list: async (query = {}, options) => toUserPage(await send("GET", USERS, options, { query })),
+    list: async (query = {}, options) => toUserPage(await send(LIST_USERS, options, { query })),
 
     async *listAll({ limit = 100, maxPages = 1000, signal } = {}) {
       const seen = new Set<string>();
@@ -114,7 +119,7 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
         const result = await users.list(lastKey === undefined ? { limit } : { limit, lastKey }, { signal });
         yield* result.users;
         if (result.lastKey === null) return;
-        const stop = (why: string) => new ParchmentPaginationError({ method: "GET", path: USERS }, why);
+        const stop = (why: string) => new ParchmentPaginationError(LIST_USERS, why);
         if (seen.has(result.lastKey)) throw stop(`the server repeated a lastKey after ${page} pages`);
         if (page >= maxPages) throw stop(`stopped after maxPages (${maxPages}) pages; more remain`);
         seen.add(result.lastKey);
@@ -122,9 +127,9 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
       }
     },
 
-    get: (userId, options) => send("GET", USER, options, { userId }),
-    update: (userId, body, options) => send("PUT", USER, options, { userId, body }),
-    setRoles: (userId, roles, options) => send("PUT", ROLES, options, { userId, body: { access_roles: roles } }),
+    get: (userId, options) => send(GET_USER, options, { userId }),
+    update: (userId, body, options) => send(UPDATE_USER, options, { userId, body }),
+    setRoles: (userId, roles, options) => send(UPDATE_ROLES, options, { userId, body: { access_roles: roles } }),
   };
 
   return { users, raw };

@@ -15,49 +15,51 @@ export type RawResult = { data?: unknown; error?: unknown; response: Response };
 type Untrusted = { readonly [key: string]: unknown } | undefined;
 const optionalString = (value: unknown) => (typeof value === "string" ? value : undefined);
 
+// Module-level rather than closures in callOperation: nothing is allocated for a success.
+const responseError = (operation: OperationInfo, status: number, why: string, body?: Untrusted) =>
+  new ParchmentResponseError(operation, `${status} ${why}`, { status, requestId: optionalString(body?.requestId) });
+
 /**
- * Makes one openapi-fetch call with `parseAs: "text"` and returns the `data` of its envelope.
- * Parsing here rather than in openapi-fetch keeps the status and content type at hand when a
- * body is not JSON (an HTML page from a proxy, say), which openapi-fetch would only report as
- * a SyntaxError. A synchronous throw from `call` (a bad argument) becomes a rejection.
+ * Awaits one openapi-fetch call made with `parseAs: "text"` and returns the `data` of its
+ * envelope. Parsing here rather than in openapi-fetch keeps the status and content type at
+ * hand when a body is not JSON (an HTML page from a proxy, say), which openapi-fetch would
+ * only report as a SyntaxError.
  */
-export async function callOperation<T>(operation: OperationInfo, scrub: Scrub, call: () => Promise<RawResult>): Promise<T> {
-  const { data, error, response } = await call();
+export async function callOperation<T>(operation: OperationInfo, scrub: Scrub, call: Promise<RawResult>): Promise<T> {
+  const { data, error, response } = await call;
   const { status } = response;
   const contentType = response.headers.get("content-type");
-  let body = (data ?? error) as Untrusted;
-  const requestId = () => optionalString(body?.requestId);
-  const fail = (why: string) => new ParchmentResponseError(operation, `${status} ${why}`, { status, requestId: requestId() });
-
   // application/json, application/problem+json and the like; a 204 has no body to type.
-  if (status !== 204 && !/json/i.test(contentType ?? "")) throw fail(`expected a JSON body, got ${contentType ?? "no content type"}`);
-  if (response.ok && typeof body === "string") {
-    try {
-      body = JSON.parse(body);
-    } catch {
-      throw fail("body is not valid JSON");
-    }
+  if (status !== 204 && !/json/i.test(contentType ?? "")) {
+    throw responseError(operation, status, `expected a JSON body, got ${contentType ?? "no content type"}`);
   }
   if (response.ok) {
+    let body: Untrusted;
+    try {
+      body = data === undefined ? undefined : JSON.parse(data as string);
+    } catch {
+      throw responseError(operation, status, "body is not valid JSON");
+    }
     if (body?.success === true && body.data !== undefined) return body.data as T;
-    throw fail("response has no success envelope");
+    throw responseError(operation, status, "response has no success envelope", body);
   }
-  const problem = body?.error as Untrusted;
-  const { type, title, detail, validation } = problem ?? {};
-  if (typeof type === "string" && typeof title === "string" && typeof detail === "string") {
-    const [safeTitle, safeDetail] = [scrub(title), scrub(detail)];
-    throw new ParchmentApiError(operation, `${status} ${safeTitle}: ${safeDetail}`, {
-      status,
-      type,
-      title: safeTitle,
-      detail: safeDetail,
-      validation: Array.isArray(validation)
-        ? validation.map((issue: ValidationIssue) => (typeof issue?.message === "string" ? { ...issue, message: scrub(issue.message) } : issue))
-        : [],
-      requestId: requestId(),
-      code: optionalString(body?.code),
-      retryAfter: parseRetryAfter(response.headers.get("retry-after")),
-    });
+  // openapi-fetch has already parsed an error body that is JSON.
+  const body = error as Untrusted;
+  const { type, title, detail, validation } = (body?.error as Untrusted) ?? {};
+  if (typeof type !== "string" || typeof title !== "string" || typeof detail !== "string") {
+    throw responseError(operation, status, "error response has no problem details envelope", body);
   }
-  throw fail("error response has no problem details envelope");
+  const [safeTitle, safeDetail] = [scrub(title), scrub(detail)];
+  throw new ParchmentApiError(operation, `${status} ${safeTitle}: ${safeDetail}`, {
+    status,
+    type,
+    title: safeTitle,
+    detail: safeDetail,
+    validation: Array.isArray(validation)
+      ? validation.map((issue: ValidationIssue) => (typeof issue?.message === "string" ? { ...issue, message: scrub(issue.message) } : issue))
+      : [],
+    requestId: optionalString(body?.requestId),
+    code: optionalString(body?.code),
+    retryAfter: parseRetryAfter(response.headers.get("retry-after")),
+  });
 }

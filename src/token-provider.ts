@@ -47,7 +47,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     const grant = await callOperation<TokenGrant>(
       TOKEN_CALL,
       scrub,
-      () => raw.POST("/v1/token", { params: { header: headers }, body: { grantType: "client_credentials", scope }, parseAs: "text" }),
+      raw.POST("/v1/token", { params: { header: headers }, body: { grantType: "client_credentials", scope }, parseAs: "text" }),
     );
     const lifetimeMs = grant.expiresIn * 1000;
     cached = { token: grant.accessToken, renewAt: Date.now() + lifetimeMs - Math.min(refreshMarginMs, lifetimeMs / 2) };

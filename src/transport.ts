@@ -39,6 +39,11 @@ export interface TransportOptions {
 
 export type RawClient = Client<paths, "application/json">;
 
+const noop = () => undefined;
+
+/** Lets go of a response that will not be read, so its connection is released. */
+const discard = (response: Response) => void response.body?.cancel().catch(noop);
+
 /** An openapi-fetch client whose requests go through the transport. */
 export function createRawClient(connection: ConnectionOptions, { retry, headers, token }: TransportOptions): RawClient {
   const fetch = fetchOption(connection.fetch);
@@ -63,7 +68,7 @@ export function createRawClient(connection: ConnectionOptions, { retry, headers,
       if (!retry || !idempotent || attempt >= retry.maxAttempts) return false;
       const delay = parseRetryAfter(response?.headers.get("retry-after")) ?? backoffDelay(retry, attempt);
       if (waited + delay > retry.maxDelayMs) return false;
-      await response?.body?.cancel();
+      if (response) discard(response);
       await sleep(delay, signal);
       waited += delay;
       return true;
@@ -74,10 +79,11 @@ export function createRawClient(connection: ConnectionOptions, { retry, headers,
       try {
         // A body can be read only once, and a request the caller's fetch has seen is not
         // changed afterwards: every attempt but a plain first GET sends a copy.
-        const pending = fetch(attempt > 1 || refreshed || method !== "GET" ? request.clone() : request);
+        // Promise.resolve: a fetch that returns something else must not break the deadline below.
+        const pending = Promise.resolve(fetch(attempt > 1 || refreshed || method !== "GET" ? request.clone() : request));
         response = await bound(pending, () => {
           // Release the connection if the late response ever arrives.
-          pending.then((late) => late.body?.cancel(), () => undefined);
+          pending.then(discard, noop);
           return new ParchmentTimeoutError(operation, `no response within ${timeoutMs} ms`, { timeoutMs });
         });
       } catch (error) {
@@ -90,7 +96,7 @@ export function createRawClient(connection: ConnectionOptions, { retry, headers,
       if (status === 401 && token && !refreshed) {
         refreshed = true;
         token.invalidate?.(request.headers.get("authorization")!.slice(7));
-        await response.body?.cancel();
+        discard(response);
         request = request.clone();
         await authorize(request);
         attempt--; // the refresh does not use up a retry

@@ -76,6 +76,29 @@ describe("errors", () => {
     expect(error.message).toBe("GET /v1/organizations/{organization_id}/users/{user_id}: no response within 20 ms");
   });
 
+  it("a response that arrives after the timeout is let go quietly, even when its body has failed", async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on("unhandledRejection", onRejection);
+    try {
+      // Cancelling an errored body rejects: the client must not leave that rejection unhandled.
+      const broken = () => new Response(new ReadableStream({ start: (controller) => controller.error(new Error("stream broke")) }));
+      const client = clientWith(() => new Promise<Response>((resolve) => setTimeout(() => resolve(broken()), 40)), { timeoutMs: 10 });
+      expect(await failure(client.users.get("usr_1"))).toBeInstanceOf(ParchmentTimeoutError);
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onRejection);
+    }
+  });
+
+  it("a fetch that returns something other than a promise fails the call, not the process", async () => {
+    const fetch = (() => "not a response") as never;
+    const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch, retry: false, timeoutMs: 10 });
+    await expect(client.users.get("usr_1")).rejects.toThrow(TypeError);
+    await new Promise((resolve) => setTimeout(resolve, 30)); // past the deadline it would have left behind
+  });
+
   it.each([
     ["an HTML page from a proxy", () => new Response("<html><body>502 Bad Gateway</body></html>", { status: 502, headers: { "content-type": "text/html" } }), /502 expected a JSON body, got text\/html/],
     ["a 200 that is not JSON", () => new Response("OK", { status: 200, headers: { "content-type": "text/plain" } }), /200 expected a JSON body, got text\/plain/],
