@@ -94,7 +94,7 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
     return { organization_id, user_id: requireString("userId", userId) };
   };
 
-  /** One call: the caller's signal, the operation (named by errors), the envelope read. */
+  /** One call: the caller's signal, the envelope read, errors named by the operation. */
   function send<T>(
     operation: Operation,
     options: CallOptions | undefined,
@@ -102,7 +102,7 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
   ): Promise<T> {
     try {
       const path = userId === undefined ? { organization_id } : userPath(userId);
-      const init = { params: { path, query }, body, signal: options?.signal, parseAs: "text", operation };
+      const init = { params: { path, query }, body, signal: options?.signal, parseAs: "text" };
       return callOperation<T>(operation, scrub, call[operation.method](operation.path, init));
     } catch (error) {
       return Promise.reject(error); // a bad argument rejects, like every other failure

@@ -1,6 +1,14 @@
 // Reads Parchment's response envelope: the payload of a success, or a ParchmentApiError
 // for a documented error, or a ParchmentResponseError for anything else.
-import { ParchmentApiError, ParchmentResponseError, type OperationInfo } from "./errors.js";
+import {
+  ParchmentApiError,
+  ParchmentNetworkError,
+  ParchmentResponseError,
+  ParchmentTimeoutError,
+  networkError,
+  timeoutError,
+  type OperationInfo,
+} from "./errors.js";
 import { parseRetryAfter } from "./retry.js";
 import type { ValidationIssue } from "./types.js";
 
@@ -26,7 +34,17 @@ const responseError = (operation: OperationInfo, status: number, why: string, bo
  * only report as a SyntaxError.
  */
 export async function callOperation<T>(operation: OperationInfo, scrub: Scrub, call: Promise<RawResult>): Promise<T> {
-  const { data, error, response } = await call;
+  let result: RawResult;
+  try {
+    result = await call;
+  } catch (error) {
+    // The transport names the request's concrete path; name the operation's template instead.
+    // (Passing the operation along on the Request costs a few per cent per call: BENCHMARKS.md.)
+    if (error instanceof ParchmentTimeoutError) throw timeoutError(operation, error.timeoutMs);
+    if (error instanceof ParchmentNetworkError) throw networkError(operation, error.cause);
+    throw error;
+  }
+  const { data, error, response } = result;
   const { status } = response;
   const contentType = response.headers.get("content-type");
   // application/json, application/problem+json and the like; a 204 has no body to type.

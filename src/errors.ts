@@ -44,6 +44,12 @@ export class ParchmentTimeoutError extends ParchmentError {
   declare readonly timeoutMs: number;
 }
 
+export const networkError = (operation: OperationInfo, cause: unknown) =>
+  new ParchmentNetworkError(operation, "the request failed before a response arrived", {}, { cause });
+
+export const timeoutError = (operation: OperationInfo, timeoutMs: number) =>
+  new ParchmentTimeoutError(operation, `no response within ${timeoutMs} ms`, { timeoutMs });
+
 /** A response that is not what the contract documents: not JSON, an HTML page, no envelope. */
 export class ParchmentResponseError extends ParchmentError {
   declare readonly status: number;

@@ -1,13 +1,12 @@
 // The fetch that openapi-fetch calls. It bounds each attempt with a timeout, retries what is
 // safe to retry, and, given a token function, sets the bearer token and refreshes it once
 // after a 401. Network failures and timeouts leave as ParchmentNetworkError /
-// ParchmentTimeoutError naming the operation: the client's methods pass it in their init
-// (openapi-fetch copies unknown init keys onto the Request); a `raw` call is named by its
-// method and concrete path.
+// ParchmentTimeoutError naming the method and the request's path; the client's methods
+// name the path template instead (src/envelope.ts).
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
 import { createDeadlines } from "./deadlines.js";
-import { ParchmentNetworkError, ParchmentTimeoutError, type OperationInfo } from "./errors.js";
+import { ParchmentTimeoutError, networkError, timeoutError } from "./errors.js";
 import { baseUrlOption, fetchOption, positiveNumber } from "./options.js";
 import { RETRYABLE_STATUSES, backoffDelay, parseRetryAfter, sleep, type RetryPolicy } from "./retry.js";
 
@@ -41,8 +40,21 @@ export type RawClient = Client<paths, "application/json">;
 
 const noop = () => undefined;
 
+/** The method and path of a request, for an error; only then, since parsing the URL costs. */
+const operationOf = (request: Request) => ({ method: request.method, path: new URL(request.url).pathname });
+
 /** Lets go of a response that will not be read, so its connection is released. */
 const discard = (response: Response) => void response.body?.cancel().catch(noop);
+
+/**
+ * How long to wait before another attempt: as long as Retry-After says, or a backoff.
+ * Undefined when the policy allows none (no retries, attempts used up, or over the budget).
+ */
+function retryDelay(retry: RetryPolicy | undefined, attempt: number, waited: number, response?: Response): number | undefined {
+  if (!retry || attempt >= retry.maxAttempts) return undefined;
+  const delay = parseRetryAfter(response?.headers.get("retry-after")) ?? backoffDelay(retry, attempt);
+  return waited + delay > retry.maxDelayMs ? undefined : delay;
+}
 
 /** An openapi-fetch client whose requests go through the transport. */
 export function createRawClient(connection: ConnectionOptions, { retry, headers, token }: TransportOptions): RawClient {
@@ -54,28 +66,18 @@ export function createRawClient(connection: ConnectionOptions, { retry, headers,
   const bound = createDeadlines(timeoutMs);
   const authorize = async (request: Request) => request.headers.set("authorization", `Bearer ${await token!()}`);
 
-  async function send(request: Request & { operation?: OperationInfo }): Promise<Response> {
+  async function send(request: Request): Promise<Response> {
     const { method, signal } = request;
-    const operation = request.operation ?? { method, path: new URL(request.url).pathname };
     if (token) await authorize(request);
     // GET and PUT are idempotent in this API; POST /v1/token is never sent twice.
     const idempotent = method === "GET" || method === "PUT";
     let waited = 0;
     let refreshed = false;
     let attempt = 0;
-    /** Waits before another attempt (as long as Retry-After says, or a backoff), or says there is none. */
-    const backOff = async (response?: Response) => {
-      if (!retry || !idempotent || attempt >= retry.maxAttempts) return false;
-      const delay = parseRetryAfter(response?.headers.get("retry-after")) ?? backoffDelay(retry, attempt);
-      if (waited + delay > retry.maxDelayMs) return false;
-      if (response) discard(response);
-      await sleep(delay, signal);
-      waited += delay;
-      return true;
-    };
     for (;;) {
       attempt++;
-      let response: Response;
+      let response: Response | undefined;
+      let failure: unknown;
       try {
         // A body can be read only once, and a request the caller's fetch has seen is not
         // changed afterwards: every attempt but a plain first GET sends a copy.
@@ -84,25 +86,33 @@ export function createRawClient(connection: ConnectionOptions, { retry, headers,
         response = await bound(pending, () => {
           // Release the connection if the late response ever arrives.
           pending.then(discard, noop);
-          return new ParchmentTimeoutError(operation, `no response within ${timeoutMs} ms`, { timeoutMs });
+          return timeoutError(operationOf(request), timeoutMs);
         });
       } catch (error) {
         if (signal.aborted) throw signal.reason;
-        if (await backOff()) continue;
-        if (error instanceof ParchmentTimeoutError) throw error;
-        throw new ParchmentNetworkError(operation, "the request failed before a response arrived", {}, { cause: error });
+        failure = error;
       }
-      const { status } = response;
-      if (status === 401 && token && !refreshed) {
-        refreshed = true;
-        token.invalidate?.(request.headers.get("authorization")!.slice(7));
-        discard(response);
-        request = request.clone();
-        await authorize(request);
-        attempt--; // the refresh does not use up a retry
-        continue;
+      if (response) {
+        if (response.status === 401 && token && !refreshed) {
+          refreshed = true;
+          token.invalidate?.(request.headers.get("authorization")!.slice(7));
+          discard(response);
+          request = request.clone();
+          await authorize(request);
+          attempt--; // the refresh does not use up a retry
+          continue;
+        }
+        if (!RETRYABLE_STATUSES.has(response.status)) return response;
       }
-      if (!RETRYABLE_STATUSES.has(status) || !(await backOff(response))) return response;
+      // A retryable status, a network failure or a timeout: another attempt if the policy allows.
+      const delay = idempotent ? retryDelay(retry, attempt, waited, response) : undefined;
+      if (delay === undefined) {
+        if (response) return response;
+        throw failure instanceof ParchmentTimeoutError ? failure : networkError(operationOf(request), failure);
+      }
+      if (response) discard(response);
+      await sleep(delay, signal);
+      waited += delay;
     }
   }
 
