@@ -1,4 +1,5 @@
 // createParchmentClient: the user operations bound to one organisation, on openapi-fetch.
+import type { paths } from "../generated/openapi.js";
 import { callOperation, type RawResult } from "./envelope.js";
 import { ParchmentPaginationError } from "./errors.js";
 import { requireString, scrubber } from "./options.js";
@@ -54,9 +55,10 @@ export interface ParchmentClient {
   raw: RawClient;
 }
 
-type Operation = { method: "GET" | "PUT"; path: string };
-const USERS = "/v1/organizations/{organization_id}/users";
-const USER = "/v1/organizations/{organization_id}/users/{user_id}";
+// `satisfies`: each path must be one of the spec's, or this file does not compile.
+type Operation = { method: "GET" | "PUT"; path: keyof paths };
+const USERS = "/v1/organizations/{organization_id}/users" satisfies keyof paths;
+const USER = "/v1/organizations/{organization_id}/users/{user_id}" satisfies keyof paths;
 const LIST_USERS: Operation = { method: "GET", path: USERS };
 const GET_USER: Operation = { method: "GET", path: USER };
 const UPDATE_USER: Operation = { method: "PUT", path: USER };
