@@ -1,6 +1,6 @@
 // createParchmentClient: the user operations bound to one organisation, on openapi-fetch.
 import type { paths } from "../generated/openapi.js";
-import { callOperation, type RawResult } from "./envelope.js";
+import { callOperation, type RawResult, type Untrusted } from "./envelope.js";
 import { ParchmentPaginationError } from "./errors.js";
 import { requireString, scrubber } from "./options.js";
 import { retryPolicy, type RetryOptions } from "./retry.js";
@@ -64,6 +64,12 @@ const GET_USER: Operation = { method: "GET", path: USER };
 const UPDATE_USER: Operation = { method: "PUT", path: USER };
 const UPDATE_ROLES: Operation = { method: "PUT", path: `${USER}/roles` };
 
+/** Why a list response is neither documented shape (listAll could not page through it), if it is not. */
+const listProblem = (data: Untrusted) =>
+  Array.isArray(data) || (Array.isArray(data?.users) && typeof data.pagination === "object" && data.pagination !== null)
+    ? undefined
+    : "list is neither an array of users nor { users, pagination }";
+
 /** Both documented shapes of the list as one page: a paginated object, or a plain array. */
 function toUserPage(data: UserListPage | UserSummary[]): UserPage {
   if (Array.isArray(data)) return { users: data, lastKey: null, total: data.length };
@@ -101,18 +107,19 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
     operation: Operation,
     options: CallOptions | undefined,
     { userId, query, body }: { userId?: string; query?: ListUsersQuery; body?: object },
+    problemWith?: (data: Untrusted) => string | undefined,
   ): Promise<T> {
     try {
       const path = userId === undefined ? { organization_id } : userPath(userId);
       const init = { params: { path, query }, body, signal: options?.signal, parseAs: "text" };
-      return callOperation<T>(operation, scrub, call[operation.method](operation.path, init));
+      return callOperation<T>(operation, scrub, call[operation.method](operation.path, init), problemWith);
     } catch (error) {
       return Promise.reject(error); // a bad argument rejects, like every other failure
     }
   }
 
   const users: ParchmentClient["users"] = {
-    list: async (query = {}, options) => toUserPage(await send(LIST_USERS, options, { query })),
+    list: async (query = {}, options) => toUserPage(await send(LIST_USERS, options, { query }, listProblem)),
 
     async *listAll({ limit = 100, maxPages = 1000, signal } = {}) {
       const seen = new Set<string>();

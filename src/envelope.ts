@@ -20,7 +20,7 @@ export type RawResult = { data?: unknown; error?: unknown; response: Response };
 
 // The body is untrusted JSON, possibly not an object at all: every field is read through
 // optional chaining and checked with typeof (a property of a string or number is undefined).
-type Untrusted = { readonly [key: string]: unknown } | undefined;
+export type Untrusted = { readonly [key: string]: unknown } | undefined;
 const optionalString = (value: unknown) => (typeof value === "string" ? value : undefined);
 
 // Module-level rather than closures in callOperation: nothing is allocated for a success.
@@ -33,7 +33,13 @@ const responseError = (operation: OperationInfo, status: number, why: string, bo
  * hand when a body is not JSON (an HTML page from a proxy, say), which openapi-fetch would
  * only report as a SyntaxError.
  */
-export async function callOperation<T>(operation: OperationInfo, scrub: Scrub, call: Promise<RawResult>): Promise<T> {
+export async function callOperation<T>(
+  operation: OperationInfo,
+  scrub: Scrub,
+  call: Promise<RawResult>,
+  /** What is wrong with a success's `data` the caller cannot use, if anything. */
+  problemWith?: (data: Untrusted) => string | undefined,
+): Promise<T> {
   let result: RawResult;
   try {
     result = await call;
@@ -58,8 +64,10 @@ export async function callOperation<T>(operation: OperationInfo, scrub: Scrub, c
     } catch {
       throw responseError(operation, status, "body is not valid JSON");
     }
-    if (body?.success === true && body.data !== undefined) return body.data as T;
-    throw responseError(operation, status, "response has no success envelope", body);
+    if (body?.success !== true || body.data === undefined) throw responseError(operation, status, "response has no success envelope", body);
+    const problem = problemWith?.(body.data as Untrusted);
+    if (problem) throw responseError(operation, status, problem, body);
+    return body.data as T;
   }
   // openapi-fetch has already parsed an error body that is JSON.
   const body = error as Untrusted;

@@ -48,6 +48,11 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       TOKEN_CALL,
       scrub,
       raw.POST("/v1/token", { params: { header: headers }, body: { grantType: "client_credentials", scope }, parseAs: "text" }),
+      // A grant that cannot be used must fail here, not turn into "Bearer undefined" later.
+      (grant) =>
+        typeof grant?.accessToken === "string" && grant.accessToken && typeof grant.expiresIn === "number" && grant.expiresIn > 0
+          ? undefined
+          : "token grant has no accessToken or no positive expiresIn",
     );
     const lifetimeMs = grant.expiresIn * 1000;
     cached = { token: grant.accessToken, renewAt: Date.now() + lifetimeMs - Math.min(refreshMarginMs, lifetimeMs / 2) };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createParchmentClient, createTokenProvider, ParchmentApiError } from "../../src/index.js";
+import { createParchmentClient, createTokenProvider, ParchmentApiError, ParchmentResponseError } from "../../src/index.js";
 import { BASE, ORG, ORG_SECRET, fakeFetch, problem, success, userFixture, type Handler } from "../support/fake-fetch.js";
 
 const PARTNER_SECRET = "ps_test_partner_secret_value";
@@ -79,6 +79,21 @@ describe("createTokenProvider", () => {
   it("does not cache a failure", async () => {
     const { provider, fetch } = providerWith((request, call) => (call === 1 ? problem(401) : issuing()(request, call)));
     await expect(provider()).rejects.toBeInstanceOf(ParchmentApiError);
+    await expect(provider()).resolves.toBe("tok-2");
+    expect(fetch.requests).toHaveLength(2);
+  });
+
+  it.each([
+    ["no accessToken", { expiresIn: 3600, tokenType: "Bearer" }],
+    ["an empty accessToken", { accessToken: "", expiresIn: 3600 }],
+    ["no expiresIn", { accessToken: "tok-x", tokenType: "Bearer" }],
+    ["expiresIn as a string", { accessToken: "tok-x", expiresIn: "3600" }],
+    ["expiresIn of 0", { accessToken: "tok-x", expiresIn: 0 }],
+  ])("a grant with %s is a ParchmentResponseError, and nothing is cached", async (_name, grant) => {
+    const { provider, fetch } = providerWith((request, call) => (call === 1 ? success(grant, "req_grant") : issuing()(request, call)));
+    const error = await provider().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ParchmentResponseError);
+    expect((error as Error).message).toBe("POST /v1/token: 200 token grant has no accessToken or no positive expiresIn (requestId req_grant)");
     await expect(provider()).resolves.toBe("tok-2");
     expect(fetch.requests).toHaveLength(2);
   });

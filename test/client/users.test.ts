@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createParchmentClient, PARCHMENT_SERVERS } from "../../src/index.js";
+import { createParchmentClient, PARCHMENT_SERVERS, ParchmentResponseError } from "../../src/index.js";
 import { BASE, ORG, ORG_SECRET, TOKEN, fakeFetch, success, userFixture, type Handler } from "../support/fake-fetch.js";
 
 function clientWith(handler: Handler) {
@@ -35,6 +35,19 @@ describe("users", () => {
   it("list() treats an absent lastKey as the last page and leaves out an absent total", async () => {
     const { client } = clientWith(() => success({ users: [], pagination: {} }));
     await expect(client.users.list()).resolves.toEqual({ users: [], lastKey: null });
+  });
+
+  it.each([
+    ["an object without users", { pagination: {} }],
+    ["users without pagination", { users: [] }],
+    ["null", null],
+  ])("list() of %s is a ParchmentResponseError naming the operation", async (_name, data) => {
+    const { client } = clientWith(() => success(data));
+    const error = await client.users.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ParchmentResponseError);
+    expect((error as Error).message).toMatch(
+      /^GET \/v1\/organizations\/\{organization_id\}\/users: 200 list is neither an array of users nor \{ users, pagination \}/,
+    );
   });
 
   it("update() sends the body and returns the user id", async () => {
