@@ -2,7 +2,7 @@
 import type { paths } from "../generated/openapi.js";
 import { callOperation, type RawResult, type Untrusted } from "./envelope.js";
 import { ParchmentPaginationError } from "./errors.js";
-import { requireString, scrubber } from "./options.js";
+import { positiveNumber, requireString, scrubber } from "./options.js";
 import { retryPolicy, type RetryOptions } from "./retry.js";
 import { createRawClient, type ConnectionOptions, type RawClient, type TokenSource } from "./transport.js";
 import type {
@@ -121,7 +121,8 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
   const users: ParchmentClient["users"] = {
     list: async (query = {}, options) => toUserPage(await send(LIST_USERS, options, { query }, listProblem)),
 
-    async *listAll({ limit = 100, maxPages = 1000, signal } = {}) {
+    async *listAll({ limit = 100, maxPages: pageCap, signal } = {}) {
+      const maxPages = positiveNumber("maxPages", pageCap, 1000);
       const seen = new Set<string>();
       let lastKey: string | undefined;
       for (let page = 1; ; page++) {

@@ -57,4 +57,10 @@ describe("listAll", () => {
     for await (const user of client.users.listAll()) if (user.user_id === "u1a") break;
     expect(fetch.requests).toHaveLength(1);
   });
+
+  it.each([0, -1, Number.NaN, "3"])("refuses maxPages %s before asking for a page", async (maxPages) => {
+    const { client, fetch } = clientWith(() => page(["u1"], "k1"));
+    await expect(collect(client.users.listAll({ maxPages: maxPages as number }))).rejects.toThrow("maxPages must be a positive number");
+    expect(fetch.requests).toHaveLength(0);
+  });
 });
