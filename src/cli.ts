@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { startReferenceServer } from "./testing/index.js";
-import { scrubber } from "./options.js";
+import { baseUrlOption, scrubber } from "./options.js";
 import { formatReport } from "./verify/report.js";
 import { verify } from "./verify/verify.js";
 
@@ -83,8 +83,13 @@ async function runVerify(args: string[]): Promise<number> {
     if (!value) throw new UsageError(`--${flag} (or ${variable}) is required`);
     return value;
   };
-  const baseUrl = required("base-url", "PARCHMENT_BASE_URL");
-  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) throw new UsageError("--base-url must be an absolute http(s) URL");
+  let baseUrl: string;
+  try {
+    baseUrl = baseUrlOption(required("base-url", "PARCHMENT_BASE_URL"));
+  } catch (error) {
+    if (error instanceof TypeError) throw new UsageError("--base-url must be an absolute http(s) URL");
+    throw error;
+  }
   const organizationSecret = required("organization-secret", "PARCHMENT_ORGANIZATION_SECRET");
   const token = required("token", "PARCHMENT_TOKEN");
   const report = await verify({

@@ -9,6 +9,7 @@ import {
   timeoutError,
   type OperationInfo,
 } from "./errors.js";
+import { isJsonMediaType } from "./media-type.js";
 import { parseRetryAfter } from "./retry.js";
 import type { ValidationIssue } from "./types.js";
 
@@ -54,7 +55,7 @@ export async function callOperation<T>(
   const { status } = response;
   const contentType = response.headers.get("content-type");
   // application/json, application/problem+json and the like; a 204 has no body to type.
-  if (status !== 204 && !/json/i.test(contentType ?? "")) {
+  if (status !== 204 && !isJsonMediaType(contentType)) {
     throw responseError(operation, status, `expected a JSON body, got ${contentType ?? "no content type"}`);
   }
   if (response.ok) {

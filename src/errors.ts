@@ -44,12 +44,6 @@ export class ParchmentTimeoutError extends ParchmentError {
   declare readonly timeoutMs: number;
 }
 
-export const networkError = (operation: OperationInfo, cause: unknown) =>
-  new ParchmentNetworkError(operation, "the request failed before a response arrived", {}, { cause });
-
-export const timeoutError = (operation: OperationInfo, timeoutMs: number) =>
-  new ParchmentTimeoutError(operation, `no response within ${timeoutMs} ms`, { timeoutMs });
-
 /** A response that is not what the contract documents: not JSON, an HTML page, no envelope. */
 export class ParchmentResponseError extends ParchmentError {
   declare readonly status: number;
@@ -69,3 +63,10 @@ for (const [name, type] of Object.entries({
 })) {
   type.prototype.name = name;
 }
+
+// The two errors both the transport and the envelope reader raise, worded in one place.
+export const networkError = (operation: OperationInfo, cause: unknown) =>
+  new ParchmentNetworkError(operation, "the request failed before a response arrived", {}, { cause });
+
+export const timeoutError = (operation: OperationInfo, timeoutMs: number) =>
+  new ParchmentTimeoutError(operation, `no response within ${timeoutMs} ms`, { timeoutMs });

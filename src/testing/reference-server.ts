@@ -3,10 +3,10 @@
 import { randomBytes } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { isJsonMediaType } from "../contract/media-type.js";
+import { isJsonMediaType } from "../media-type.js";
 import { specOperations, type SpecOperation } from "../contract/operations.js";
 import { createSpecValidator, type SchemaViolation } from "../contract/spec-validator.js";
-import type { AccessRole, ProviderDetails, User, UserSummary } from "../types.js";
+import { SCOPES, type AccessRole, type ProviderDetails, type User, type UserSummary } from "../types.js";
 import { seedUsers, type StoredUser } from "./seed.js";
 
 export interface ReferenceServerOptions {
@@ -49,10 +49,8 @@ export interface ReferenceHandler {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const ERRORS = "https://parchment.health/errors/";
-const ALL_SCOPES = [
-  "create:patient", "read:patient", "update:patient", "read:patient_prescription", "create:user", "read:user",
-  "read:users", "update:user", "delete:user", "read:custom_drug", "create:custom_drug", "update:custom_drug", "delete:custom_drug",
-];
+// Every scope the spec names: the reference server's fixed token carries them all.
+const ALL_SCOPES: readonly string[] = SCOPES;
 
 const requestId = () => `req_${Date.now()}_${randomBytes(3).toString("hex")}`;
 const pageKey = (userId: string) => Buffer.from(userId).toString("base64url");
@@ -107,7 +105,7 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
   const tokens = new Map<string, { scopes: string[]; expiresAt: number; userId: string }>();
   const firstProvider = [...users.values()].find((user) => user.access_roles.includes("provider"))!;
   const fixedToken = `ref_${randomBytes(24).toString("base64url")}`;
-  tokens.set(fixedToken, { scopes: ALL_SCOPES, expiresAt: Number.POSITIVE_INFINITY, userId: firstProvider.user_id });
+  tokens.set(fixedToken, { scopes: [...ALL_SCOPES], expiresAt: Number.POSITIVE_INFINITY, userId: firstProvider.user_id });
   let fault: Required<Fault> | undefined;
 
   const isPrescriber = (roles: AccessRole[]) => roles.includes("provider") || roles.includes("rx_queue_manager");

@@ -1,7 +1,7 @@
 // Checks one HTTP response against the contract: the status is documented for the
 // operation, the body is JSON, and it satisfies that status's schema.
 import type { SpecOperation } from "../contract/operations.js";
-import { isJsonMediaType } from "../contract/media-type.js";
+import { isJsonMediaType } from "../media-type.js";
 import { lookup, pointerKeys } from "../contract/pointer.js";
 import type { SpecValidator } from "../contract/spec-validator.js";
 

@@ -76,6 +76,17 @@ describe("errors", () => {
     expect(error.message).toBe("GET /v1/organizations/{organization_id}/users/{user_id}: no response within 20 ms");
   });
 
+  it("reads problem details sent as application/problem+json", async () => {
+    const error = await failure(clientWith(() => problem(404, {}, {}, { "content-type": "application/problem+json; charset=utf-8" })).users.get("usr_1"));
+    expect(error).toBeInstanceOf(ParchmentApiError);
+  });
+
+  it("takes a body typed text/json for what its Content-Type says, not JSON (as verify does)", async () => {
+    const error = await failure(clientWith(() => new Response("{}", { headers: { "content-type": "text/json" } })).users.get("usr_1"));
+    expect(error).toBeInstanceOf(ParchmentResponseError);
+    expect(error.message).toMatch(/200 expected a JSON body, got text\/json$/);
+  });
+
   it("a response that arrives after the timeout is let go quietly, even when its body has failed", async () => {
     const rejections: unknown[] = [];
     const onRejection = (reason: unknown) => rejections.push(reason);

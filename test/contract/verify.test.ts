@@ -114,4 +114,10 @@ describe("the verify command", () => {
     expect(stdout).toContain("--organization-secret (or PARCHMENT_ORGANIZATION_SECRET) is required");
     expect(stdout).not.toContain("tok_should_not_echo");
   });
+
+  it.each(["ftp://parchment.test", "not a url"])("refuses --base-url %j as a usage error", async (baseUrl) => {
+    const { code, stdout } = await run(["verify", ...flags(good).slice(2), "--base-url", baseUrl]);
+    expect(code).toBe(2);
+    expect(stdout).toContain("--base-url must be an absolute http(s) URL");
+  });
 });
