@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { startReferenceServer } from "./testing/index.js";
-import { baseUrlOption, scrubber } from "./options.js";
+import { baseUrlOption } from "./options.js";
+import { createRedactor } from "./redact.js";
 import { formatReport } from "./verify/report.js";
 import { verify } from "./verify/verify.js";
 
@@ -100,7 +101,7 @@ async function runVerify(args: string[]): Promise<number> {
     userId: option("user-id", "PARCHMENT_USER_ID"),
     allowWrites: values["allow-writes"] ?? false,
   });
-  const redact = scrubber(() => [token, organizationSecret]);
+  const { redact } = createRedactor([token, organizationSecret]);
   console.log(redact(values.json ? JSON.stringify(report) : formatReport(report)));
   return report.ok ? 0 : 1;
 }

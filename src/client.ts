@@ -1,31 +1,26 @@
-// createParchmentClient: the user operations bound to one organisation, on openapi-fetch.
+// createParchmentClient: the user operations bound to one organisation, each a typed call of
+// `raw` (openapi-fetch) with the spec's method and path, its result type taken from `paths`.
 import type { paths } from "../generated/openapi.js";
-import { callOperation, type RawResult, type Untrusted } from "./envelope.js";
-import { ParchmentPaginationError } from "./errors.js";
-import { positiveNumber, requireString, scrubber } from "./options.js";
+import { readEnvelope, type RawResult } from "./envelope.js";
+import { ParchmentPaginationError, type OperationInfo } from "./errors.js";
+import { check, headerString, positiveNumber, uuidOption } from "./options.js";
+import { createRedactor } from "./redact.js";
 import { retryPolicy, type RetryOptions } from "./retry.js";
 import { createRawClient, type ConnectionOptions, type RawClient, type TokenSource } from "./transport.js";
-import type {
-  AssignableRole,
-  ListUsersQuery,
-  UpdateUserRequest,
-  UpdateUserResult,
-  UpdateUserRolesResult,
-  User,
-  UserListPage,
-  UserSummary,
-} from "./types.js";
+import type { AssignableRole, ListUsersQuery, UpdateUserRequest, UserSummary } from "./types.js";
 
 export interface ParchmentClientOptions extends ConnectionOptions {
+  /** A UUID, as the spec types organization_id. */
   organizationId: string;
   organizationSecret: string;
   /** A bearer token, or a function returning one, such as createTokenProvider(...). */
   token: TokenSource;
-  /** Retries of GET and PUT on 429, 502, 503, 504 and network errors; `false` for none. */
+  /** Retries of GET and PUT on 429, 502, 503, 504 and network failures; `false` for none. */
   retry?: RetryOptions | false;
 }
 
 export interface CallOptions {
+  /** Aborts the call, the wait for a token and any wait between retries included. */
   signal?: AbortSignal;
 }
 
@@ -33,6 +28,9 @@ export interface UserPage {
   users: UserSummary[];
   /** The cursor for the next page; null on the last one. */
   lastKey: string | null;
+  /** Whether the server says more pages follow, when it says (the envelope-level pagination shape). */
+  hasNext?: boolean;
+  /** The number of users in all, when the server says. */
   total?: number;
 }
 
@@ -43,83 +41,108 @@ export interface ListAllOptions extends CallOptions {
   maxPages?: number;
 }
 
+/** The JSON body of an operation's 200 response, as the spec types it. */
+type Success<P extends keyof paths, M extends "get" | "put"> = paths[P][M] extends {
+  responses: { 200: { content: { "application/json": infer Body } } };
+}
+  ? Body
+  : never;
+
+const USERS = "/v1/organizations/{organization_id}/users" satisfies keyof paths;
+const USER = "/v1/organizations/{organization_id}/users/{user_id}" satisfies keyof paths;
+const ROLES = "/v1/organizations/{organization_id}/users/{user_id}/roles" satisfies keyof paths;
+type ListEnvelope = Success<typeof USERS, "get">;
+
 export interface ParchmentClient {
   users: {
     list(query?: ListUsersQuery, options?: CallOptions): Promise<UserPage>;
     listAll(options?: ListAllOptions): AsyncGenerator<UserSummary, void, undefined>;
-    get(userId: string, options?: CallOptions): Promise<User>;
-    update(userId: string, body: UpdateUserRequest, options?: CallOptions): Promise<UpdateUserResult>;
-    setRoles(userId: string, roles: AssignableRole[], options?: CallOptions): Promise<UpdateUserRolesResult>;
+    get(userId: string, options?: CallOptions): Promise<Success<typeof USER, "get">["data"]>;
+    update(userId: string, body: UpdateUserRequest, options?: CallOptions): Promise<Success<typeof USER, "put">["data"]>;
+    setRoles(userId: string, roles: AssignableRole[], options?: CallOptions): Promise<Success<typeof ROLES, "put">["data"]>;
   };
-  /** The typed openapi-fetch client, with the same credentials, timeout and retries. */
+  /** The typed openapi-fetch client, with the same credentials, timeout, size cap and retries. */
   raw: RawClient;
 }
 
-// `satisfies`: each path must be one of the spec's, or this file does not compile.
-type Operation = { method: "GET" | "PUT"; path: keyof paths };
-const USERS = "/v1/organizations/{organization_id}/users" satisfies keyof paths;
-const USER = "/v1/organizations/{organization_id}/users/{user_id}" satisfies keyof paths;
-const LIST_USERS: Operation = { method: "GET", path: USERS };
-const GET_USER: Operation = { method: "GET", path: USER };
-const UPDATE_USER: Operation = { method: "PUT", path: USER };
-const UPDATE_ROLES: Operation = { method: "PUT", path: `${USER}/roles` };
+const LIST_USERS: OperationInfo = { method: "GET", path: USERS };
+const GET_USER: OperationInfo = { method: "GET", path: USER };
+const UPDATE_USER: OperationInfo = { method: "PUT", path: USER };
+const UPDATE_ROLES: OperationInfo = { method: "PUT", path: ROLES };
 
-/** Why a list response is neither documented shape (listAll could not page through it), if it is not. */
-const listProblem = (data: Untrusted) =>
-  Array.isArray(data) || (Array.isArray(data?.users) && typeof data.pagination === "object" && data.pagination !== null)
-    ? undefined
-    : "list is neither an array of users nor { users, pagination }";
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const allObjects = (value: unknown) => Array.isArray(value) && value.every(isObject);
 
-/** Both documented shapes of the list as one page: a paginated object, or a plain array. */
-function toUserPage(data: UserListPage | UserSummary[]): UserPage {
-  if (Array.isArray(data)) return { users: data, lastKey: null, total: data.length };
-  const { lastKey = null, total } = data.pagination;
-  return { users: data.users, lastKey, ...(total === undefined ? {} : { total }) };
+/** Why a list envelope is none of the three documented shapes (listAll could not page through it), if it is not. */
+function listProblem(envelope: { readonly [key: string]: unknown }): string | undefined {
+  const { data, pagination } = envelope;
+  const page = Array.isArray(data) ? pagination : isObject(data) ? data.pagination : undefined;
+  if (Array.isArray(data) ? !allObjects(data) : !(isObject(data) && allObjects(data.users) && isObject(data.pagination))) {
+    return "list is neither an array of user objects nor { users, pagination }";
+  }
+  if (page === undefined) return undefined;
+  if (!isObject(page)) return "list pagination is not an object";
+  if (!(page.lastKey === undefined || page.lastKey === null || (typeof page.lastKey === "string" && page.lastKey))) return "list pagination has a lastKey that is not a non-empty string or null";
+  if (!(page.hasNext === undefined || typeof page.hasNext === "boolean")) return "list pagination has a hasNext that is not a boolean";
+  return undefined;
+}
+
+/**
+ * The three documented shapes of the list as one page: `data: { users, pagination }`, a plain
+ * array `data` with the envelope-level `pagination: { count, hasNext, limit, offset, lastKey }`,
+ * or a plain array alone (the only page).
+ */
+function toUserPage(envelope: ListEnvelope): UserPage {
+  const { data } = envelope;
+  const outer = (envelope as { pagination?: { lastKey?: string | null; hasNext?: boolean } }).pagination;
+  if (Array.isArray(data) && !outer) return { users: data, lastKey: null, total: data.length };
+  const users = Array.isArray(data) ? data : data.users;
+  const page: { lastKey?: string | null; hasNext?: boolean; total?: number } = Array.isArray(data) ? (outer ?? {}) : data.pagination;
+  return {
+    users,
+    lastKey: page.lastKey ?? null,
+    ...(page.hasNext === undefined ? {} : { hasNext: page.hasNext }),
+    ...(page.total === undefined ? {} : { total: page.total }),
+  };
 }
 
 export function createParchmentClient(options: ParchmentClientOptions): ParchmentClient {
-  const organization_id = requireString("organizationId", options.organizationId);
-  const organizationSecret = requireString("organizationSecret", options.organizationSecret);
+  const organization_id = uuidOption("organizationId", options.organizationId);
+  const organizationSecret = headerString("organizationSecret", options.organizationSecret);
   const { token } = options;
-  // The last token sent, so that error text echoing it can be scrubbed.
-  let lastToken = typeof token === "function" ? undefined : requireString("token", token);
-  const scrub = scrubber(() => [organizationSecret, lastToken]);
+  check(typeof token === "string" || typeof token === "function", "token", "a string or a function returning one");
+  const fixedToken = typeof token === "string" ? headerString("token", token) : undefined;
+  const redactor = createRedactor([organizationSecret, fixedToken]);
+  // A token provider hides its own secrets (the partner secret, every token it issued) too.
+  const redact = typeof token === "function" && token.redact ? (text: string) => redactor.redact(token.redact!(text)) : redactor.redact;
   const headers: Record<string, string> = { "x-organization-secret": organizationSecret };
-  if (lastToken) headers.authorization = `Bearer ${lastToken}`;
+  if (fixedToken) headers.authorization = `Bearer ${fixedToken}`;
   const raw = createRawClient(options, {
     retry: retryPolicy(options.retry),
     headers,
-    token:
-      typeof token === "function"
-        ? Object.assign(async () => (lastToken = await token()), { invalidate: (sent?: string) => token.invalidate?.(sent) })
-        : undefined,
+    token: typeof token === "function" ? token : undefined,
+    redact,
+    learnSecret: redactor.add,
   });
-  // The high-level methods call `raw` with paths they build themselves; their own signatures are typed.
-  const call = raw as unknown as Record<"GET" | "PUT", (path: string, init: object) => Promise<RawResult>>;
+
   const userPath = (userId: string) => {
+    check(typeof userId === "string" && userId, "userId", "a non-empty string");
     // URLs resolve "." and ".." (even percent-encoded) as folders, so they cannot be one segment.
-    if (userId === "." || userId === "..") throw new TypeError(`userId must not be "." or ".."`);
-    return { organization_id, user_id: requireString("userId", userId) };
+    check(userId !== "." && userId !== "..", "userId", 'other than "." or ".."');
+    return { organization_id, user_id: userId };
   };
 
-  /** One call: the caller's signal, the envelope read, errors named by the operation. */
-  function send<T>(
-    operation: Operation,
-    options: CallOptions | undefined,
-    { userId, query, body }: { userId?: string; query?: ListUsersQuery; body?: object },
-    problemWith?: (data: Untrusted) => string | undefined,
-  ): Promise<T> {
-    try {
-      const path = userId === undefined ? { organization_id } : userPath(userId);
-      const init = { params: { path, query }, body, signal: options?.signal, parseAs: "text" };
-      return callOperation<T>(operation, scrub, call[operation.method](operation.path, init), problemWith);
-    } catch (error) {
-      return Promise.reject(error); // a bad argument rejects, like every other failure
-    }
+  /** Reads the envelope of one call; a bad argument rejects, like every other failure. */
+  async function envelope<T>(operation: OperationInfo, call: () => Promise<RawResult>, problemWith?: typeof listProblem): Promise<T> {
+    return readEnvelope<T>(operation, redact, await call(), problemWith);
   }
 
   const users: ParchmentClient["users"] = {
-    list: async (query = {}, options) => toUserPage(await send(LIST_USERS, options, { query }, listProblem)),
+    async list(query = {}, { signal } = {}) {
+      const params = { path: { organization_id }, query };
+      const body = await envelope<ListEnvelope>(LIST_USERS, () => raw.GET(USERS, { params, signal, parseAs: "text" }), listProblem);
+      return toUserPage(body);
+    },
 
     async *listAll({ limit = 100, maxPages: pageCap, signal } = {}) {
       const maxPages = positiveNumber("maxPages", pageCap, 1000);
@@ -128,8 +151,12 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
       for (let page = 1; ; page++) {
         const result = await users.list(lastKey === undefined ? { limit } : { limit, lastKey }, { signal });
         yield* result.users;
-        if (result.lastKey === null) return;
         const stop = (why: string) => new ParchmentPaginationError(LIST_USERS, why);
+        if (result.lastKey === null) {
+          if (result.hasNext === true) throw stop(`page ${page} says hasNext but gives no lastKey to follow`);
+          return;
+        }
+        if (result.hasNext === false) return;
         if (seen.has(result.lastKey)) throw stop(`the server repeated a lastKey after ${page} pages`);
         if (page >= maxPages) throw stop(`stopped after maxPages (${maxPages}) pages; more remain`);
         seen.add(result.lastKey);
@@ -137,10 +164,21 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
       }
     },
 
-    get: (userId, options) => send(GET_USER, options, { userId }),
-    update: (userId, body, options) => send(UPDATE_USER, options, { userId, body }),
-    setRoles: (userId, roles, options) => send(UPDATE_ROLES, options, { userId, body: { access_roles: roles } }),
+    get: async (userId, { signal } = {}) =>
+      (await envelope<Success<typeof USER, "get">>(GET_USER, () => raw.GET(USER, { params: { path: userPath(userId) }, signal, parseAs: "text" }))).data,
+
+    update: async (userId, body, { signal } = {}) =>
+      (await envelope<Success<typeof USER, "put">>(UPDATE_USER, () => raw.PUT(USER, { params: { path: userPath(userId) }, body, signal, parseAs: "text" })))
+        .data,
+
+    setRoles: async (userId, roles, { signal } = {}) =>
+      (
+        await envelope<Success<typeof ROLES, "put">>(UPDATE_ROLES, () =>
+          raw.PUT(ROLES, { params: { path: userPath(userId) }, body: { access_roles: roles }, signal, parseAs: "text" }),
+        )
+      ).data,
   };
 
   return { users, raw };
 }
+

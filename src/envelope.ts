@@ -1,92 +1,82 @@
-// Reads Parchment's response envelope: the payload of a success, or a ParchmentApiError
-// for a documented error, or a ParchmentResponseError for anything else.
-import {
-  ParchmentApiError,
-  ParchmentNetworkError,
-  ParchmentResponseError,
-  ParchmentTimeoutError,
-  networkError,
-  timeoutError,
-  type OperationInfo,
-} from "./errors.js";
+// Reads Parchment's response envelope: the envelope of a success, or the problem details of a
+// documented error as the ParchmentApiError subclass for its status, or a
+// ParchmentResponseError for anything else. Every string taken from the body is redacted
+// before it reaches an error.
+import { ParchmentResponseError, apiErrorClass, type OperationInfo } from "./errors.js";
 import { isJsonMediaType } from "./media-type.js";
 import { parseRetryAfter } from "./retry.js";
 import type { ValidationIssue } from "./types.js";
 
-/** Replaces known secrets in text that came from the server before it reaches an error. */
-export type Scrub = (text: string) => string;
+export type Redact = (text: string) => string;
 
 /** What an openapi-fetch call made with `parseAs: "text"` resolves to. */
-export type RawResult = { data?: unknown; error?: unknown; response: Response };
+export type RawResult = { data?: string | undefined; error?: unknown; response: Response };
 
 // The body is untrusted JSON, possibly not an object at all: every field is read through
 // optional chaining and checked with typeof (a property of a string or number is undefined).
 export type Untrusted = { readonly [key: string]: unknown } | undefined;
-const optionalString = (value: unknown) => (typeof value === "string" ? value : undefined);
 
-// Module-level rather than closures in callOperation: nothing is allocated for a success.
-const responseError = (operation: OperationInfo, status: number, why: string, body?: Untrusted) =>
-  new ParchmentResponseError(operation, `${status} ${why}`, { status, requestId: optionalString(body?.requestId) });
+const isObject = (value: unknown): value is { readonly [key: string]: unknown } => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** A validation issue with only its documented string fields, each redacted. */
+function validationIssue(issue: unknown, redact: Redact): ValidationIssue | undefined {
+  if (!isObject(issue)) return undefined;
+  const text = (value: unknown) => (typeof value === "string" ? redact(value) : "");
+  return { field: text(issue.field), message: text(issue.message), code: text(issue.code) };
+}
+
+export type Envelope = { readonly [key: string]: unknown };
 
 /**
- * Awaits one openapi-fetch call made with `parseAs: "text"` and returns the `data` of its
- * envelope. Parsing here rather than in openapi-fetch keeps the status and content type at
- * hand when a body is not JSON (an HTML page from a proxy, say), which openapi-fetch would
- * only report as a SyntaxError.
+ * The envelope of a success (the caller reads `data` and any envelope-level `pagination`),
+ * or throws. `problemWith` says what is wrong with a success the caller cannot use. `T` is
+ * the spec's type for the operation's 200 body: the checks here and in `problemWith` guard
+ * everything the client relies on; the rest is the server's word.
  */
-export async function callOperation<T>(
+export function readEnvelope<T = Envelope>(
   operation: OperationInfo,
-  scrub: Scrub,
-  call: Promise<RawResult>,
-  /** What is wrong with a success's `data` the caller cannot use, if anything. */
-  problemWith?: (data: Untrusted) => string | undefined,
-): Promise<T> {
-  let result: RawResult;
-  try {
-    result = await call;
-  } catch (error) {
-    // The transport names the request's concrete path; name the operation's template instead.
-    // (Passing the operation along on the Request costs a few per cent per call: BENCHMARKS.md.)
-    if (error instanceof ParchmentTimeoutError) throw timeoutError(operation, error.timeoutMs);
-    if (error instanceof ParchmentNetworkError) throw networkError(operation, error.cause);
-    throw error;
-  }
-  const { data, error, response } = result;
+  redact: Redact,
+  { data, error, response }: RawResult,
+  problemWith?: (envelope: Envelope) => string | undefined,
+): T {
   const { status } = response;
+  const optional = (value: unknown) => (typeof value === "string" ? redact(value) : undefined);
+  const responseError = (why: string, body?: Untrusted) =>
+    new ParchmentResponseError(operation, `${status} ${why}`, { status, requestId: optional(body?.requestId) });
   const contentType = response.headers.get("content-type");
   // application/json, application/problem+json and the like; a 204 has no body to type.
   if (status !== 204 && !isJsonMediaType(contentType)) {
-    throw responseError(operation, status, `expected a JSON body, got ${contentType ?? "no content type"}`);
+    throw responseError(`expected a JSON body, got ${contentType === null ? "no content type" : redact(contentType)}`);
   }
   if (response.ok) {
-    let body: Untrusted;
+    let body: unknown;
     try {
-      body = data === undefined ? undefined : JSON.parse(data as string);
+      body = data === undefined || data === "" ? undefined : JSON.parse(data);
     } catch {
-      throw responseError(operation, status, "body is not valid JSON");
+      throw responseError("body is not valid JSON");
     }
-    if (body?.success !== true || body.data === undefined) throw responseError(operation, status, "response has no success envelope", body);
-    const problem = problemWith?.(body.data as Untrusted);
-    if (problem) throw responseError(operation, status, problem, body);
-    return body.data as T;
+    if (!isObject(body) || body.success !== true) throw responseError("response has no success envelope", body as Untrusted);
+    if (body.data === undefined || body.data === null) throw responseError(`success envelope has ${body.data === null ? "null" : "no"} data`, body);
+    const problem = problemWith?.(body);
+    if (problem) throw responseError(problem, body);
+    return body as T;
   }
   // openapi-fetch has already parsed an error body that is JSON.
   const body = error as Untrusted;
-  const { type, title, detail, validation } = (body?.error as Untrusted) ?? {};
+  const { type, title, detail, validation } = (isObject(body) && isObject(body.error) ? body.error : {}) as Untrusted & {};
   if (typeof type !== "string" || typeof title !== "string" || typeof detail !== "string") {
-    throw responseError(operation, status, "error response has no problem details envelope", body);
+    throw responseError("error response has no problem details envelope", isObject(body) ? body : undefined);
   }
-  const [safeTitle, safeDetail] = [scrub(title), scrub(detail)];
-  throw new ParchmentApiError(operation, `${status} ${safeTitle}: ${safeDetail}`, {
+  const [safeTitle, safeDetail] = [redact(title), redact(detail)];
+  const ApiError = apiErrorClass(status);
+  throw new ApiError(operation, `${status} ${safeTitle}: ${safeDetail}`, {
     status,
-    type,
+    type: redact(type),
     title: safeTitle,
     detail: safeDetail,
-    validation: Array.isArray(validation)
-      ? validation.map((issue: ValidationIssue) => (typeof issue?.message === "string" ? { ...issue, message: scrub(issue.message) } : issue))
-      : [],
-    requestId: optionalString(body?.requestId),
-    code: optionalString(body?.code),
+    validation: Array.isArray(validation) ? validation.flatMap((issue) => validationIssue(issue, redact) ?? []) : [],
+    requestId: optional(body?.requestId),
+    code: optional(body?.code),
     retryAfter: parseRetryAfter(response.headers.get("retry-after")),
   });
 }

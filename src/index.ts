@@ -6,12 +6,21 @@ export { createTokenProvider } from "./token-provider.js";
 export type { TokenProvider, TokenProviderOptions } from "./token-provider.js";
 export {
   ParchmentApiError,
+  ParchmentAuthenticationError,
+  ParchmentBadRequestError,
+  ParchmentConflictError,
   ParchmentError,
   ParchmentNetworkError,
+  ParchmentNotFoundError,
   ParchmentPaginationError,
+  ParchmentPermissionError,
+  ParchmentRateLimitError,
   ParchmentResponseError,
+  ParchmentServerError,
   ParchmentTimeoutError,
+  ParchmentValidationError,
 } from "./errors.js";
 export type { RetryOptions } from "./retry.js";
-export type { FetchLike, TokenSource } from "./transport.js";
+export type { ConnectionOptions, FetchLike, TokenFunction, TokenSource } from "./transport.js";
+export { VERSION } from "./version.js";
 export * from "./types.js";

@@ -1,28 +1,57 @@
 // Checks the options a caller passes, naming the option at fault and never its value
-// (several of them are secrets).
+// (several of them are secrets). A bad option is a TypeError thrown when the client or
+// provider is made, before any request.
 import { PARCHMENT_SERVERS } from "./types.js";
-import type { FetchLike } from "./transport.js";
+
+/** The longest delay a timer can wait: setTimeout fires at once past it. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /** Throws a TypeError "<name> must be <what>" unless `ok`. */
 export function check(ok: unknown, name: string, what: string): void {
   if (!ok) throw new TypeError(`${name} must be ${what}`);
 }
 
-export function requireString(name: string, value: unknown): string {
+/**
+ * Whether a string can be sent as an HTTP header value as it is: no control characters
+ * (a newline would split the header), nothing outside Latin-1, no surrounding spaces.
+ */
+export const isHeaderValue = (value: string): boolean => /^[\x21-\x7e\x80-\xff]([\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?$/.test(value);
+
+/** A non-empty string that can be sent in a header (ids and secrets are). */
+export function headerString(name: string, value: unknown): string {
   check(typeof value === "string" && value.trim(), name, "a non-empty string");
+  check(isHeaderValue(value as string), name, "a string without control characters or surrounding spaces (it is sent in a header)");
   return value as string;
 }
 
-/** The base URL without a trailing slash; the spec's sandbox server when none is given. */
-export function baseUrlOption(value: unknown): string {
-  if (value === undefined) return PARCHMENT_SERVERS.sandbox;
-  const url = requireString("baseUrl", value);
-  check(/^https?:$/.test(URL.canParse(url) ? new URL(url).protocol : ""), "baseUrl", "an absolute http(s) URL");
-  return url.replace(/\/+$/, "");
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The spec types organization_id as a UUID. */
+export function uuidOption(name: string, value: unknown): string {
+  check(typeof value === "string" && UUID.test(value), name, "a UUID (format: uuid in openapi.yaml)");
+  return value as string;
 }
 
-export function positiveNumber(name: string, value: unknown, fallback: number): number {
-  check(value === undefined || (typeof value === "number" && value > 0 && value < Infinity), name, "a positive number");
+/**
+ * The base URL without a trailing slash; the spec's sandbox server when none is given. A URL
+ * with a user name or password is refused (it would be printed in errors and sent along),
+ * without echoing it.
+ */
+export function baseUrlOption(value: unknown): string {
+  if (value === undefined) return PARCHMENT_SERVERS.sandbox;
+  check(typeof value === "string" && URL.canParse(value), "baseUrl", "an absolute http(s) URL");
+  const url = new URL(value as string);
+  check(url.protocol === "http:" || url.protocol === "https:", "baseUrl", "an absolute http(s) URL");
+  check(!url.username && !url.password, "baseUrl", "a URL without credentials (user:password@)");
+  check(!url.search && !url.hash, "baseUrl", "a URL without a query or fragment");
+  return url.href.replace(/\/+$/, "");
+}
+
+/** A positive number of milliseconds (or bytes) no larger than `max`; `fallback` when absent. */
+export function positiveNumber(name: string, value: unknown, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  check(value === undefined || (typeof value === "number" && value > 0 && value <= max), name, `a positive number no larger than ${max}`);
   return (value as number | undefined) ?? fallback;
 }
 
@@ -32,10 +61,9 @@ export function fetchOption(value: unknown): FetchLike {
   return (value as FetchLike | undefined) ?? ((input, init) => globalThis.fetch(input, init));
 }
 
-/** A scrubber that hides each of the given secrets in text. */
-export function scrubber(secrets: () => Iterable<string | undefined>): (text: string) => string {
-  return (text) => {
-    for (const secret of secrets()) if (secret) text = text.replaceAll(secret, "[redacted]");
-    return text;
-  };
+/** The User-Agent sent with every request: ours, then the caller's product, if given. */
+export function userAgentOption(version: string, product: unknown): string {
+  const ours = `parchment-contract/${version}`;
+  if (product === undefined) return ours;
+  return `${ours} ${headerString("userAgent", product)}`;
 }

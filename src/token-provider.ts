@@ -1,74 +1,121 @@
 // Obtains bearer tokens from POST /v1/token and caches each until shortly before it expires.
-import { callOperation } from "./envelope.js";
-import { positiveNumber, requireString, scrubber } from "./options.js";
-import { createRawClient, type ConnectionOptions } from "./transport.js";
+// Parchment issues a token per acting user (x-user-id) and set of scopes, so one provider
+// keeps one cache entry per (user, sorted scopes): `forUser` acts for another user of the
+// same partner and organisation. Concurrent callers of one entry share one request.
+import { readEnvelope } from "./envelope.js";
+import { headerString, isHeaderValue, positiveNumber, uuidOption } from "./options.js";
+import { createRedactor } from "./redact.js";
+import { createRawClient, untilAborted, type ConnectionOptions } from "./transport.js";
 import type { Scope, TokenGrant } from "./types.js";
 
 export interface TokenProviderOptions extends ConnectionOptions {
   partnerId: string;
   partnerSecret: string;
+  /** A UUID, as the spec types organization_id. */
   organizationId: string;
   organizationSecret: string;
-  /** The Parchment user on whose behalf calls are made. */
+  /** The Parchment user on whose behalf calls are made (`forUser` gives tokens for others). */
   userId: string;
   scopes: Scope[];
-  /** Renew this long before the token expires (at most half its lifetime). Default 60 000 ms. */
+  /** Renew this many milliseconds before a token expires (at most half its lifetime). Default 60 000. */
   refreshMarginMs?: number;
+  /** The most (user, scopes) tokens kept; the least recently used is dropped first. Default 1000. */
+  maxCachedTokens?: number;
 }
 
 /** Returns a valid token, asking Parchment only when the cached one is (nearly) expired. */
 export interface TokenProvider {
-  (): Promise<string>;
+  /** The token; `signal` stops the wait for it (the shared request goes on for other callers). */
+  (context?: { signal?: AbortSignal | undefined }): Promise<string>;
   /** Forgets the cached token (only if it is `token`, when given), so the next call asks again. */
   invalidate(token?: string): void;
+  /** Hides the partner and organisation secrets and every token this provider issued in `text`. */
+  redact(text: string): string;
+  /** A provider for another acting user of the same partner and organisation, sharing this one's cache. */
+  forUser(userId: string, scopes?: Scope[]): TokenProvider;
+  readonly userId: string;
+  readonly scopes: readonly Scope[];
 }
 
 const TOKEN_CALL = { method: "POST", path: "/v1/token" } as const;
 
+type Cached = { token: string; renewAt: number };
+
 export function createTokenProvider(options: TokenProviderOptions): TokenProvider {
-  const headers = {
-    "x-partner-id": requireString("partnerId", options.partnerId),
-    "x-partner-secret": requireString("partnerSecret", options.partnerSecret),
-    "x-organization-id": requireString("organizationId", options.organizationId),
-    "x-organization-secret": requireString("organizationSecret", options.organizationSecret),
-    "x-user-id": requireString("userId", options.userId),
+  const credentials = {
+    "x-partner-id": headerString("partnerId", options.partnerId),
+    "x-partner-secret": headerString("partnerSecret", options.partnerSecret),
+    "x-organization-id": uuidOption("organizationId", options.organizationId),
+    "x-organization-secret": headerString("organizationSecret", options.organizationSecret),
   };
-  if (!Array.isArray(options.scopes) || options.scopes.length === 0) throw new TypeError("scopes must be a non-empty array");
-  const scope = [...options.scopes];
   const refreshMarginMs = positiveNumber("refreshMarginMs", options.refreshMarginMs, 60_000);
-  const scrub = scrubber(() => [headers["x-partner-secret"], headers["x-organization-secret"], cached?.token]);
+  const maxCached = positiveNumber("maxCachedTokens", options.maxCachedTokens, 1000);
+  const redactor = createRedactor([credentials["x-partner-secret"], credentials["x-organization-secret"]]);
+  const redact = redactor.redact;
   // Never retried: a POST that may have reached the server is not sent again.
-  const raw = createRawClient(options, {});
+  const raw = createRawClient(options, { redact });
+  const cache = new Map<string, Cached>();
+  const inFlight = new Map<string, Promise<string>>();
 
-  let cached: { token: string; renewAt: number } | undefined;
-  let inFlight: Promise<string> | undefined;
-
-  async function requestToken(): Promise<string> {
-    const grant = await callOperation<TokenGrant>(
-      TOKEN_CALL,
-      scrub,
-      raw.POST("/v1/token", { params: { header: headers }, body: { grantType: "client_credentials", scope }, parseAs: "text" }),
+  async function requestToken(key: string, userId: string, scope: Scope[]): Promise<string> {
+    const result = await raw.POST("/v1/token", {
+      params: { header: { ...credentials, "x-user-id": userId } },
+      body: { grantType: "client_credentials" as const, scope },
+      parseAs: "text",
+    });
+    const { data: grant } = readEnvelope<{ data: TokenGrant }>(TOKEN_CALL, redact, result, (envelope) => {
+      const { accessToken, expiresIn } = envelope.data as { accessToken?: unknown; expiresIn?: unknown };
+      if (typeof accessToken === "string") redactor.add(accessToken);
       // A grant that cannot be used must fail here, not turn into "Bearer undefined" later.
-      (grant) =>
-        typeof grant?.accessToken === "string" && grant.accessToken && typeof grant.expiresIn === "number" && grant.expiresIn > 0
-          ? undefined
-          : "token grant has no accessToken or no positive expiresIn",
-    );
+      if (typeof accessToken !== "string" || !isHeaderValue(accessToken)) return "token grant has no accessToken that can be sent in a header";
+      return typeof expiresIn === "number" && expiresIn > 0 && expiresIn < Infinity ? undefined : "token grant has no positive expiresIn";
+    });
     const lifetimeMs = grant.expiresIn * 1000;
-    cached = { token: grant.accessToken, renewAt: Date.now() + lifetimeMs - Math.min(refreshMarginMs, lifetimeMs / 2) };
+    cache.delete(key);
+    cache.set(key, { token: grant.accessToken, renewAt: Date.now() + lifetimeMs - Math.min(refreshMarginMs, lifetimeMs / 2) });
+    // Least recently used first: Map keeps insertion order, and a hit re-inserts its entry.
+    for (const oldest of cache.keys()) {
+      if (cache.size <= maxCached) break;
+      cache.delete(oldest);
+    }
     return grant.accessToken;
   }
 
-  const provider = async () => {
-    if (cached && Date.now() < cached.renewAt) return cached.token;
-    // Concurrent callers share one request; a failed request is not cached.
-    inFlight ??= requestToken().finally(() => {
-      inFlight = undefined;
+  function providerFor(userId: string, scopes: readonly Scope[]): TokenProvider {
+    const scope = [...scopes];
+    const key = `${userId}\n${[...new Set(scope)].sort().join(" ")}`;
+    const provider = (context?: { signal?: AbortSignal | undefined }) => {
+      const cached = cache.get(key);
+      if (cached && Date.now() < cached.renewAt) {
+        cache.delete(key);
+        cache.set(key, cached);
+        return Promise.resolve(cached.token);
+      }
+      // One request per key, whoever waits for it; a failed request is not cached.
+      let pending = inFlight.get(key);
+      if (!pending) {
+        pending = requestToken(key, userId, scope).finally(() => inFlight.delete(key));
+        inFlight.set(key, pending);
+      }
+      return context?.signal ? untilAborted(pending, context.signal) : pending;
+    };
+    return Object.assign(provider, {
+      invalidate(token?: string) {
+        if (token === undefined || cache.get(key)?.token === token) cache.delete(key);
+      },
+      redact,
+      forUser: (otherUser: string, otherScopes: Scope[] = scope) => providerFor(headerString("userId", otherUser), scopesOption(otherScopes)),
+      userId,
+      scopes: Object.freeze(scope),
     });
-    return inFlight;
-  };
-  provider.invalidate = (token?: string) => {
-    if (token === undefined || cached?.token === token) cached = undefined;
-  };
-  return provider;
+  }
+
+  return providerFor(headerString("userId", options.userId), scopesOption(options.scopes));
+}
+
+function scopesOption(scopes: unknown): Scope[] {
+  if (!Array.isArray(scopes) || scopes.length === 0 || !scopes.every((scope) => typeof scope === "string" && scope)) {
+    throw new TypeError("scopes must be a non-empty array of scope names");
+  }
+  return scopes as Scope[];
 }

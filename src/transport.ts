@@ -1,120 +1,171 @@
-// The fetch that openapi-fetch calls. It bounds each attempt with a timeout, retries what is
-// safe to retry, and, given a token function, sets the bearer token and refreshes it once
-// after a 401. Network failures and timeouts leave as ParchmentNetworkError /
-// ParchmentTimeoutError naming the method and the request's path; the client's methods
-// name the path template instead (src/envelope.ts).
+// The fetch that openapi-fetch calls, in layers: the bearer token (asked for within the
+// caller's signal, refreshed once after a 401), then attempts (src/attempt.ts: deadline,
+// size cap, no redirects), then retries (src/retry.ts: the decision, then the wait). Every
+// failure leaves as a ParchmentError naming the method and the path template, with every
+// server-supplied or thrown text redacted.
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
-import { createDeadlines } from "./deadlines.js";
-import { ParchmentTimeoutError, networkError, timeoutError } from "./errors.js";
-import { baseUrlOption, fetchOption, positiveNumber } from "./options.js";
-import { RETRYABLE_STATUSES, backoffDelay, parseRetryAfter, sleep, type RetryPolicy } from "./retry.js";
+import { attempt, type AttemptResult } from "./attempt.js";
+import {
+  ParchmentError,
+  ParchmentNetworkError,
+  ParchmentResponseError,
+  ParchmentTimeoutError,
+  describeCause,
+  safeCause,
+  type OperationInfo,
+} from "./errors.js";
+import { MAX_TIMER_MS, baseUrlOption, fetchOption, isHeaderValue, positiveNumber, userAgentOption, type FetchLike } from "./options.js";
+import { retryDelay, sleep, type RetryPolicy } from "./retry.js";
+import { VERSION } from "./version.js";
 
-export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+export type { FetchLike } from "./options.js";
 
-/** Returns the current bearer token; `invalidate(token)` drops one the server refused. */
-export type TokenFunction = (() => string | Promise<string>) & { invalidate?: (token?: string) => void };
+/**
+ * Returns the current bearer token; `invalidate(token)` drops one the server refused, and
+ * `redact(text)`, when present, hides the function's own secrets in error text.
+ */
+export type TokenFunction = ((context: { signal?: AbortSignal | undefined }) => string | Promise<string>) & {
+  invalidate?: (token?: string) => void;
+  redact?: (text: string) => string;
+};
 
 /** A bearer token, or a function that returns the current one (such as createTokenProvider()). */
 export type TokenSource = string | TokenFunction;
 
 /** The options the client and the token provider share; checked here, once. */
 export interface ConnectionOptions {
-  /** Defaults to the spec's sandbox server. */
+  /** Defaults to the spec's sandbox server. Must not carry credentials (user:password@). */
   baseUrl?: string;
   fetch?: FetchLike;
-  /** Per-attempt timeout. Default 30 000 ms. */
+  /** Per attempt, in milliseconds: the response's headers and its whole body must arrive within it. Default 30 000. */
   timeoutMs?: number;
+  /** The largest response body read, in bytes; a larger one is a ParchmentResponseError. Default 10 MB. */
+  maxResponseBytes?: number;
+  /** Your product, appended to the User-Agent `parchment-contract/<version>`, such as "acme-clinic/2.1". */
+  userAgent?: string;
 }
 
 export interface TransportOptions {
   /** Retries of GET and PUT; none without. */
-  retry?: RetryPolicy;
-  /** Sent with every request (a fixed token goes here, costing nothing per call). */
+  retry?: RetryPolicy | undefined;
+  /** Sent with every request (credentials that do not change). */
   headers?: Record<string, string>;
   /** Asked for the bearer token of every request; told about a token refused with 401. */
-  token?: TokenFunction;
+  token?: TokenFunction | undefined;
+  /** Hides every secret this client knows in text bound for an error. */
+  redact: (text: string) => string;
+  /** Told of each token the token function returned, so that it is redacted from then on. */
+  learnSecret?: (secret: string) => void;
 }
 
 export type RawClient = Client<paths, "application/json">;
 
-const noop = () => undefined;
+const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
-/** The method and path of a request, for an error; only then, since parsing the URL costs. */
-const operationOf = (request: Request) => ({ method: request.method, path: new URL(request.url).pathname });
-
-/** Lets go of a response that will not be read, so its connection is released. */
-const discard = (response: Response) => void response.body?.cancel().catch(noop);
-
-/**
- * How long to wait before another attempt: as long as Retry-After says, or a backoff.
- * Undefined when the policy allows none (no retries, attempts used up, or over the budget).
- */
-function retryDelay(retry: RetryPolicy | undefined, attempt: number, waited: number, response?: Response): number | undefined {
-  if (!retry || attempt >= retry.maxAttempts) return undefined;
-  const delay = parseRetryAfter(response?.headers.get("retry-after")) ?? backoffDelay(retry, attempt);
-  return waited + delay > retry.maxDelayMs ? undefined : delay;
+/** Waits for `promise`, or rejects with the signal's reason as soon as it aborts. */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 /** An openapi-fetch client whose requests go through the transport. */
-export function createRawClient(connection: ConnectionOptions, { retry, headers, token }: TransportOptions): RawClient {
+export function createRawClient(connection: ConnectionOptions, options: TransportOptions): RawClient {
+  const { retry, token, redact, learnSecret } = options;
   const fetch = fetchOption(connection.fetch);
-  const timeoutMs = positiveNumber("timeoutMs", connection.timeoutMs, 30_000);
-  // Neither an AbortSignal combined with the caller's (AbortSignal.any) nor a timer per
-  // attempt: both cost more than the rest of the client per call (BENCHMARKS.md). The
-  // caller's signal travels on the Request, which fetch honours.
-  const bound = createDeadlines(timeoutMs);
-  const authorize = async (request: Request) => request.headers.set("authorization", `Bearer ${await token!()}`);
+  const timeoutMs = positiveNumber("timeoutMs", connection.timeoutMs, 30_000, MAX_TIMER_MS);
+  const maxBytes = positiveNumber("maxResponseBytes", connection.maxResponseBytes, DEFAULT_MAX_BYTES);
+  const userAgent = userAgentOption(VERSION, connection.userAgent);
+  // The spec's path template of each request, recorded by the middleware below, so that
+  // errors name the operation ("/users/{user_id}") rather than one user's path.
+  const templates = new WeakMap<Request, string>();
+
+  async function bearer(operation: OperationInfo, signal: AbortSignal): Promise<string> {
+    let value: unknown;
+    try {
+      value = await untilAborted(Promise.resolve().then(() => token!({ signal })), signal);
+    } catch (error) {
+      if (signal.aborted || error instanceof ParchmentError) throw error; // the provider names POST /v1/token itself
+      const cause = safeCause(error, redact);
+      throw new ParchmentError(operation, `the token function failed: ${describeCause(cause)}`, {}, { cause });
+    }
+    if (typeof value !== "string" || !isHeaderValue(value)) {
+      throw new ParchmentError(operation, "the token function returned no token that can be sent in a header");
+    }
+    learnSecret?.(value);
+    return value;
+  }
+
+  function failure(operation: OperationInfo, result: AttemptResult & { failure: string }): ParchmentError {
+    if (result.failure === "timeout") {
+      return new ParchmentTimeoutError(operation, `no complete response within ${timeoutMs} ms`, { timeoutMs });
+    }
+    if (result.failure === "too-large") return new ParchmentResponseError(operation, `${result.status} response body larger than ${maxBytes} bytes`, { status: result.status });
+    if (result.failure === "not-a-response") return new ParchmentNetworkError(operation, "fetch returned something other than a Response");
+    const cause = safeCause(result.cause, redact);
+    const why = describeCause(cause);
+    return new ParchmentNetworkError(operation, `the request failed before a complete response arrived${why ? `: ${why}` : ""}`, {}, { cause });
+  }
+
+  function redirectError(operation: OperationInfo, response: Response, from: string): ParchmentResponseError {
+    const location = response.headers.get("location");
+    // The target's origin and path only: its query or user info may carry anything.
+    const target = location && URL.canParse(location, from) ? new URL(location, from) : undefined;
+    const where = target ? ` to ${redact(`${target.origin}${target.pathname}`)}` : "";
+    return new ParchmentResponseError(operation, `${response.status} redirect${where} not followed`, { status: response.status });
+  }
 
   async function send(request: Request): Promise<Response> {
-    const { method, signal } = request;
-    if (token) await authorize(request);
-    // GET and PUT are idempotent in this API; POST /v1/token is never sent twice.
-    const idempotent = method === "GET" || method === "PUT";
-    let waited = 0;
+    const operation = { method: request.method, path: templates.get(request) ?? new URL(request.url).pathname };
+    const signal = request.signal;
+    const headers = new Headers(request.headers);
+    headers.set("user-agent", userAgent);
+    const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
+    let current: string | undefined;
     let refreshed = false;
-    let attempt = 0;
-    for (;;) {
-      attempt++;
-      let response: Response | undefined;
-      let failure: unknown;
-      try {
-        // A body can be read only once, and a request the caller's fetch has seen is not
-        // changed afterwards: every attempt but a plain first GET sends a copy.
-        // Promise.resolve: a fetch that returns something else must not break the deadline below.
-        const pending = Promise.resolve(fetch(attempt > 1 || refreshed || method !== "GET" ? request.clone() : request));
-        response = await bound(pending, () => {
-          // Release the connection if the late response ever arrives.
-          pending.then(discard, noop);
-          return timeoutError(operationOf(request), timeoutMs);
-        });
-      } catch (error) {
-        if (signal.aborted) throw signal.reason;
-        failure = error;
+    let waited = 0;
+    for (let number = 1; ; number++) {
+      if (token && current === undefined) {
+        current = await bearer(operation, signal);
+        headers.set("authorization", `Bearer ${current}`);
       }
-      if (response) {
-        if (response.status === 401 && token && !refreshed) {
-          refreshed = true;
-          token.invalidate?.(request.headers.get("authorization")!.slice(7));
-          discard(response);
-          request = request.clone();
-          await authorize(request);
-          attempt--; // the refresh does not use up a retry
-          continue;
-        }
-        if (!RETRYABLE_STATUSES.has(response.status)) return response;
+      const result = await attempt(fetch, { url: request.url, method: request.method, headers, body }, { timeoutMs, maxBytes, signal });
+      const { response } = result;
+      if (response && response.status >= 300 && response.status < 400) throw redirectError(operation, response, request.url);
+      if (response?.status === 401 && token && !refreshed) {
+        // The token may have expired early or been revoked: ask for a fresh one, once.
+        refreshed = true;
+        token.invalidate?.(current);
+        current = undefined;
+        number--; // the refresh does not use up a retry
+        continue;
       }
-      // A retryable status, a network failure or a timeout: another attempt if the policy allows.
-      const delay = idempotent ? retryDelay(retry, attempt, waited, response) : undefined;
+      if (result.failure === "too-large" || result.failure === "not-a-response") throw failure(operation, result);
+      const delay = retryDelay(retry, {
+        method: request.method,
+        attempt: number,
+        waited,
+        status: response?.status,
+        retryAfter: response?.headers.get("retry-after"),
+      });
       if (delay === undefined) {
         if (response) return response;
-        throw failure instanceof ParchmentTimeoutError ? failure : networkError(operationOf(request), failure);
+        throw failure(operation, result);
       }
-      if (response) discard(response);
       await sleep(delay, signal);
       waited += delay;
     }
   }
 
-  return createClient<paths, "application/json">({ baseUrl: baseUrlOption(connection.baseUrl), headers, fetch: send });
+  const client = createClient<paths, "application/json">({ baseUrl: baseUrlOption(connection.baseUrl), headers: options.headers, fetch: send });
+  client.use({
+    onRequest({ request, schemaPath }) {
+      templates.set(request, schemaPath);
+    },
+  });
+  return client;
 }

@@ -1,29 +1,27 @@
 import { describe, expect, it } from "vitest";
 import {
-  createParchmentClient,
   ParchmentApiError,
+  ParchmentAuthenticationError,
+  ParchmentBadRequestError,
+  ParchmentConflictError,
   ParchmentError,
   ParchmentNetworkError,
+  ParchmentNotFoundError,
+  ParchmentPermissionError,
+  ParchmentRateLimitError,
   ParchmentResponseError,
+  ParchmentServerError,
   ParchmentTimeoutError,
+  ParchmentValidationError,
+  type ParchmentClientOptions,
 } from "../../src/index.js";
-import { BASE, ORG, ORG_SECRET, TOKEN, fakeFetch, json, problem, type Handler } from "../support/fake-fetch.js";
+import { failure, testClient } from "../support/client.js";
+import { ORG, json, problem, success, type Handler } from "../support/fake-fetch.js";
 
-function clientWith(handler: Handler, extra: Record<string, unknown> = {}) {
-  const fetch = fakeFetch(handler);
-  return createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch, retry: false, ...extra });
-}
+const clientWith = (handler: Handler, extra: Partial<ParchmentClientOptions> = {}) => testClient(handler, { retry: false, ...extra }).client;
 
 const USER_PATH = "PUT /v1/organizations/{organization_id}/users/{user_id}";
 
-async function failure(promise: Promise<unknown>): Promise<ParchmentError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ParchmentError;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("errors", () => {
   it("a documented error is a ParchmentApiError with every problem field", async () => {
@@ -36,7 +34,7 @@ describe("errors", () => {
       ),
     );
     const error = await failure(client.users.update("usr_1", { full_name: "x" }));
-    expect(error).toBeInstanceOf(ParchmentApiError);
+    expect(error).toBeInstanceOf(ParchmentValidationError);
     expect(error).toMatchObject({
       status: 422,
       type: "https://parchment.health/errors/validation-error",
@@ -59,21 +57,57 @@ describe("errors", () => {
     expect(await failure(client.users.get("usr_1"))).toMatchObject({ status: 429, retryAfter: 7000 });
   });
 
-  it("a network failure is a ParchmentNetworkError that keeps its cause", async () => {
+  it("a network failure is a ParchmentNetworkError naming its cause, which it keeps as a copy (name, code, message)", async () => {
     const client = clientWith(() => {
-      throw new TypeError("fetch failed");
+      throw Object.assign(new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" }) }), {
+        request: "the raw object, which may hold headers",
+      });
     });
     const error = await failure(client.users.get("usr_1"));
     expect(error).toBeInstanceOf(ParchmentNetworkError);
-    expect(error.message).toBe("GET /v1/organizations/{organization_id}/users/{user_id}: the request failed before a response arrived");
-    expect((error.cause as Error).message).toBe("fetch failed");
+    expect(error.message).toBe(
+      "GET /v1/organizations/{organization_id}/users/{user_id}: the request failed before a complete response arrived: fetch failed: connect ECONNREFUSED 127.0.0.1:9",
+    );
+    const cause = error.cause as Error & { code?: string; request?: unknown };
+    expect([cause.name, cause.message, cause.request]).toEqual(["TypeError", "fetch failed", undefined]);
+    expect((cause.cause as Error & { code?: string }).code).toBe("ECONNREFUSED");
   });
 
-  it("no answer within timeoutMs is a ParchmentTimeoutError", async () => {
+  it("no answer within timeoutMs is a ParchmentTimeoutError, which is a ParchmentNetworkError", async () => {
     const client = clientWith(() => new Promise<Response>(() => {}), { timeoutMs: 20 });
     const error = await failure(client.users.get("usr_1"));
     expect(error).toBeInstanceOf(ParchmentTimeoutError);
-    expect(error.message).toBe("GET /v1/organizations/{organization_id}/users/{user_id}: no response within 20 ms");
+    expect(error).toBeInstanceOf(ParchmentNetworkError);
+    expect(error).toMatchObject({ timeoutMs: 20 });
+    expect(error.message).toBe("GET /v1/organizations/{organization_id}/users/{user_id}: no complete response within 20 ms");
+  });
+
+  it.each([
+    [400, ParchmentBadRequestError],
+    [401, ParchmentAuthenticationError],
+    [403, ParchmentPermissionError],
+    [404, ParchmentNotFoundError],
+    [409, ParchmentConflictError],
+    [422, ParchmentValidationError],
+    [429, ParchmentRateLimitError],
+    [500, ParchmentServerError],
+    [503, ParchmentServerError],
+    [418, ParchmentApiError],
+  ])("a %i with problem details is a %o", async (status, ErrorClass) => {
+    const error = await failure(clientWith(() => problem(status)).users.get("usr_1"));
+    expect(error.constructor).toBe(ErrorClass);
+    expect(error.name).toBe(ErrorClass.name);
+    expect(error).toBeInstanceOf(ParchmentApiError);
+    expect(error).toMatchObject({ status });
+  });
+
+  it.each([
+    ["null", null],
+    ["absent", undefined],
+  ])("a success whose data is %s is a ParchmentResponseError, not a value", async (_name, data) => {
+    const error = await failure(clientWith(() => json(200, { success: true, data, requestId: "req_n" })).users.get("usr_1"));
+    expect(error).toBeInstanceOf(ParchmentResponseError);
+    expect(error.message).toMatch(/200 success envelope has (null|no) data \(requestId req_n\)$/);
   });
 
   it("reads problem details sent as application/problem+json", async () => {
@@ -103,11 +137,13 @@ describe("errors", () => {
     }
   });
 
-  it("a fetch that returns something other than a promise fails the call, not the process", async () => {
-    const fetch = (() => "not a response") as never;
-    const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch, retry: false, timeoutMs: 10 });
-    await expect(client.users.get("usr_1")).rejects.toThrow(TypeError);
-    await new Promise((resolve) => setTimeout(resolve, 30)); // past the deadline it would have left behind
+  it("a fetch that returns something other than a Response fails the call with a ParchmentNetworkError", async () => {
+    for (const value of ["not a response", undefined, { status: 200 }, Promise.resolve(42)]) {
+      const client = clientWith(() => value as never, { timeoutMs: 10 });
+      const error = await failure(client.users.get("usr_1"));
+      expect(error).toBeInstanceOf(ParchmentNetworkError);
+      expect(error.message).toMatch(/fetch returned something other than a Response$/);
+    }
   });
 
   it.each([
@@ -125,13 +161,21 @@ describe("errors", () => {
     expect(error.message).toMatch(message);
   });
 
-  it("every error class is a ParchmentError and an Error with its own name", async () => {
-    for (const ErrorClass of [ParchmentApiError, ParchmentNetworkError, ParchmentTimeoutError, ParchmentResponseError]) {
-      expect(ErrorClass.prototype).toBeInstanceOf(ParchmentError);
+  it("every failure of a call is a ParchmentError: problem, no envelope, bad JSON, network, timeout", async () => {
+    const handlers: Handler[] = [
+      () => problem(404),
+      () => json(500, "boom"),
+      () => new Response("{", { headers: { "content-type": "application/json" } }),
+      () => Promise.reject(new TypeError("fetch failed")),
+      () => new Promise<Response>(() => {}),
+      () => success(null),
+    ];
+    for (const handler of handlers) {
+      const error = await failure(clientWith(handler, { timeoutMs: 20 }).users.get("usr_1"));
+      expect(error).toBeInstanceOf(ParchmentError);
+      expect(error).toBeInstanceOf(Error);
+      expect(error.name).toMatch(/^Parchment\w+Error$/);
     }
-    const error = await failure(clientWith(() => problem(404)).users.get("usr_1"));
-    expect(error.name).toBe("ParchmentApiError");
-    expect(error).toBeInstanceOf(Error);
   });
 
   it("a caller's abort is passed through as the abort, not wrapped", async () => {
@@ -146,14 +190,14 @@ describe("errors", () => {
 });
 
 describe("errors from raw", () => {
-  it("a network failure under client.raw names the method and the request's path", async () => {
+  it("a network failure under client.raw names the method and the path template", async () => {
     const client = clientWith(() => {
       throw new TypeError("fetch failed");
     });
     const call = client.raw.GET("/v1/organizations/{organization_id}/users/{user_id}", {
       params: { path: { organization_id: ORG, user_id: "usr_1" } },
     });
-    await expect(call).rejects.toThrow(`GET /external/v1/organizations/${ORG}/users/usr_1: the request failed before a response arrived`);
+    await expect(call).rejects.toThrow("GET /v1/organizations/{organization_id}/users/{user_id}: the request failed before a complete response arrived: fetch failed");
     await expect(call).rejects.toBeInstanceOf(ParchmentNetworkError);
   });
 });

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createParchmentClient, ParchmentPaginationError } from "../../src/index.js";
-import { BASE, ORG, ORG_SECRET, TOKEN, fakeFetch, success, type Handler } from "../support/fake-fetch.js";
+import { ParchmentPaginationError } from "../../src/index.js";
+import { testClient } from "../support/client.js";
+import { json, success, type Handler } from "../support/fake-fetch.js";
 
-function clientWith(handler: Handler) {
-  const fetch = fakeFetch(handler);
-  return { client: createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch }), fetch };
-}
+const clientWith = (handler: Handler) => testClient(handler);
 
 const page = (ids: string[], lastKey: string | null) => success({ users: ids.map((user_id) => ({ user_id })), pagination: { limit: 2, lastKey } });
 
@@ -35,15 +33,43 @@ describe("listAll", () => {
   });
 
   it("stops with an error on a repeated cursor", async () => {
-    const { client, fetch } = clientWith((_request, call) => page([`u${call}`], call === 1 ? "k1" : "k1"));
+    // Every page answers with the same cursor, k1, whatever cursor was sent.
+    const { client, fetch } = clientWith((_request, call) => page([`u${call}`], "k1"));
     const seen: string[] = [];
     const run = async () => {
       for await (const user of client.users.listAll()) seen.push(user.user_id);
     };
-    await expect(run()).rejects.toThrow(ParchmentPaginationError);
-    await expect(run()).rejects.toThrow(/GET \/v1\/organizations\/\{organization_id\}\/users: the server repeated a lastKey after 2 pages/);
-    expect(seen.slice(0, 2)).toEqual(["u1", "u2"]); // what was read is still yielded
-    expect(fetch.requests.length).toBe(4);
+    const error = await run().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ParchmentPaginationError);
+    expect((error as Error).message).toBe("GET /v1/organizations/{organization_id}/users: the server repeated a lastKey after 2 pages");
+    expect(seen).toEqual(["u1", "u2"]); // what was read is still yielded
+    expect(fetch.requests.map((request) => new URL(request.url).searchParams.get("lastKey"))).toEqual([null, "k1"]);
+  });
+
+  it("follows the envelope-level pagination shape (a plain array data beside pagination) until hasNext is false", async () => {
+    const envelopePage = (ids: string[], pagination: Record<string, unknown>) =>
+      json(200, { success: true, statusCode: 200, data: ids.map((user_id) => ({ user_id })), pagination, requestId: "req_p" });
+    const { client, fetch } = clientWith((request) => {
+      const lastKey = new URL(request.url).searchParams.get("lastKey");
+      if (lastKey === null) return envelopePage(["u1", "u2", "u3"], { count: 3, hasNext: true, limit: 3, offset: 0, lastKey: "c1" });
+      if (lastKey === "c1") return envelopePage(["u4", "u5", "u6"], { count: 3, hasNext: true, limit: 3, offset: 3, lastKey: "c2" });
+      return envelopePage(["u7"], { count: 1, hasNext: false, limit: 3, offset: 6, lastKey: null });
+    });
+    expect((await collect(client.users.listAll({ limit: 3 }))).map((user) => user.user_id)).toEqual(["u1", "u2", "u3", "u4", "u5", "u6", "u7"]);
+    expect(fetch.requests).toHaveLength(3);
+  });
+
+  it("stops with an error when a page says hasNext but gives no cursor", async () => {
+    const { client } = clientWith(() =>
+      json(200, { success: true, data: [{ user_id: "u1" }], pagination: { count: 1, hasNext: true, limit: 1, offset: 0, lastKey: null } }),
+    );
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const user of client.users.listAll()) seen.push(user.user_id);
+    })().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ParchmentPaginationError);
+    expect((error as Error).message).toMatch(/page 1 says hasNext but gives no lastKey to follow$/);
+    expect(seen).toEqual(["u1"]);
   });
 
   it("stops with an error past the page cap", async () => {

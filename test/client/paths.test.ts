@@ -26,6 +26,6 @@ describe("path parameters", () => {
 it.each([".", ".."])("user id %j is refused before anything is sent", async (userId) => {
   const fetch = fakeFetch(() => success(userFixture));
   const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch });
-  await expect(client.users.get(userId)).rejects.toThrow('userId must not be "." or ".."');
+  await expect(client.users.get(userId)).rejects.toThrow('userId must be other than "." or ".."');
   expect(fetch.requests).toHaveLength(0);
 });

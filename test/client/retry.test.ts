@@ -1,12 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createParchmentClient, createTokenProvider, ParchmentApiError, ParchmentNetworkError } from "../../src/index.js";
+import { createParchmentClient, createTokenProvider, ParchmentApiError, ParchmentNetworkError, ParchmentRateLimitError } from "../../src/index.js";
+import { parseRetryAfter, retryDelay, retryPolicy } from "../../src/retry.js";
+import { testClient } from "../support/client.js";
 import { BASE, ORG, ORG_SECRET, TOKEN, fakeFetch, problem, success, userFixture, type Handler } from "../support/fake-fetch.js";
 
-function clientWith(handler: Handler, retry?: { maxAttempts?: number; maxDelayMs?: number }) {
-  const fetch = fakeFetch(handler);
-  const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch, ...(retry ? { retry } : {}) });
-  return { client, fetch };
-}
+const clientWith = (handler: Handler, retry?: { maxAttempts?: number; maxDelayMs?: number }) => testClient(handler, retry ? { retry } : {});
 
 /** Settles a promise's outcome into a value, so a rejection is never unhandled while timers run. */
 function settle<T>(promise: Promise<T>) {
@@ -127,5 +125,76 @@ describe("retries", () => {
       expect(error instanceof ParchmentApiError || error instanceof ParchmentNetworkError).toBe(true);
       expect(fetch.requests).toHaveLength(1);
     }
+  });
+
+  it.each(["-5", "1.5", "soon", "0x10", "1e3", "Tomorrow, 10am"])("an unreadable Retry-After %j falls back to backoff (250 ms first)", async (header) => {
+    const { client, fetch } = clientWith((_request, call) => (call === 1 ? problem(503, {}, {}, { "retry-after": header }) : success(userFixture)));
+    const result = settle(client.users.get("usr_1"));
+    await vi.advanceTimersByTimeAsync(249);
+    expect(fetch.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await result).value).toEqual(userFixture);
+  });
+
+  it.each(["429", "502", "504"])("retries a %s", async (status) => {
+    const { client, fetch } = clientWith((_request, call) => (call === 1 ? problem(Number(status)) : success(userFixture)));
+    const result = settle(client.users.get("usr_1"));
+    await vi.advanceTimersByTimeAsync(250);
+    expect((await result).value).toEqual(userFixture);
+    expect(fetch.requests).toHaveLength(2);
+  });
+
+  it("a Retry-After past maxDelayMs is not waited for: the 429 is thrown at once, retryAfter in milliseconds", async () => {
+    const { client, fetch } = clientWith(() => problem(429, { title: "Too Many Requests" }, {}, { "retry-after": "31" }));
+    const result = settle(client.users.get("usr_1"));
+    await vi.advanceTimersByTimeAsync(0);
+    const { error } = await result;
+    expect(error).toBeInstanceOf(ParchmentRateLimitError);
+    expect(error).toMatchObject({ status: 429, retryAfter: 31_000 });
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("a Retry-After beyond what a timer can hold (2^31-1 ms) neither fires at once nor is waited for", async () => {
+    const { client, fetch } = clientWith(() => problem(503, {}, {}, { "retry-after": "99999999999" }), { maxDelayMs: 2 ** 31 - 1 });
+    const result = settle(client.users.get("usr_1"));
+    await vi.advanceTimersByTimeAsync(10);
+    expect((await result).error).toMatchObject({ status: 503 });
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("refuses retry delays a timer cannot hold", () => {
+    expect(() => retryPolicy({ maxDelayMs: 2 ** 31 })).toThrow("retry.maxDelayMs must be a number of milliseconds from 0 to 2147483647");
+    expect(() => retryPolicy({ maxAttempts: 2.5 })).toThrow("retry.maxAttempts must be an integer from 1 to 100");
+  });
+});
+
+describe("parseRetryAfter and retryDelay", () => {
+  const now = Date.parse("2024-01-15T10:30:00.000Z");
+
+  it.each([
+    ["120", 120_000],
+    [" 0 ", 0],
+    ["Mon, 15 Jan 2024 10:30:07 GMT", 7000],
+    ["Monday, 15-Jan-24 10:30:07 GMT", 7000],
+    ["Mon Jan 15 10:30:07 2024", 7000],
+    ["Mon, 15 Jan 2024 10:00:00 GMT", 0],
+    ["-5", undefined],
+    ["1.5", undefined],
+    ["2024-01-15T10:30:07Z", undefined],
+    ["", undefined],
+    [null, undefined],
+  ])("%j is %s ms", (header, expected) => {
+    expect(parseRetryAfter(header, now)).toBe(expected);
+  });
+
+  it("decides apart from waiting: only GET and PUT, only retryable statuses, within attempts and the budget", () => {
+    const policy = retryPolicy({ maxAttempts: 3, maxDelayMs: 1000, baseDelayMs: 100 })!;
+    expect(retryDelay(policy, { method: "POST", attempt: 1, waited: 0 })).toBeUndefined();
+    expect(retryDelay(policy, { method: "GET", attempt: 1, waited: 0, status: 500 })).toBeUndefined();
+    expect(retryDelay(policy, { method: "GET", attempt: 3, waited: 0, status: 503 })).toBeUndefined();
+    expect(retryDelay(policy, { method: "PUT", attempt: 1, waited: 0, status: 429, retryAfter: "1" })).toBe(1000);
+    expect(retryDelay(policy, { method: "PUT", attempt: 1, waited: 1, status: 429, retryAfter: "1" })).toBeUndefined();
+    expect(retryDelay(policy, { method: "GET", attempt: 2, waited: 0 })).toBe(200); // Math.random is 1 here
+    expect(retryDelay(undefined, { method: "GET", attempt: 1, waited: 0 })).toBeUndefined();
   });
 });

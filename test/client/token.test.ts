@@ -84,16 +84,17 @@ describe("createTokenProvider", () => {
   });
 
   it.each([
-    ["no accessToken", { expiresIn: 3600, tokenType: "Bearer" }],
-    ["an empty accessToken", { accessToken: "", expiresIn: 3600 }],
-    ["no expiresIn", { accessToken: "tok-x", tokenType: "Bearer" }],
-    ["expiresIn as a string", { accessToken: "tok-x", expiresIn: "3600" }],
-    ["expiresIn of 0", { accessToken: "tok-x", expiresIn: 0 }],
-  ])("a grant with %s is a ParchmentResponseError, and nothing is cached", async (_name, grant) => {
+    ["no accessToken", { expiresIn: 3600, tokenType: "Bearer" }, "no accessToken that can be sent in a header"],
+    ["an empty accessToken", { accessToken: "", expiresIn: 3600 }, "no accessToken that can be sent in a header"],
+    ["an accessToken with a newline", { accessToken: "tok-part-one\r\nx-evil: 1", expiresIn: 3600 }, "no accessToken that can be sent in a header"],
+    ["no expiresIn", { accessToken: "tok-x", tokenType: "Bearer" }, "no positive expiresIn"],
+    ["expiresIn as a string", { accessToken: "tok-x", expiresIn: "3600" }, "no positive expiresIn"],
+    ["expiresIn of 0", { accessToken: "tok-x", expiresIn: 0 }, "no positive expiresIn"],
+  ])("a grant with %s is a ParchmentResponseError, and nothing is cached", async (_name, grant, why) => {
     const { provider, fetch } = providerWith((request, call) => (call === 1 ? success(grant, "req_grant") : issuing()(request, call)));
     const error = await provider().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ParchmentResponseError);
-    expect((error as Error).message).toBe("POST /v1/token: 200 token grant has no accessToken or no positive expiresIn (requestId req_grant)");
+    expect((error as Error).message).toBe(`POST /v1/token: 200 token grant has ${why} (requestId req_grant)`);
     await expect(provider()).resolves.toBe("tok-2");
     expect(fetch.requests).toHaveLength(2);
   });

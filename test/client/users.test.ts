@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createParchmentClient, PARCHMENT_SERVERS, ParchmentResponseError } from "../../src/index.js";
-import { BASE, ORG, ORG_SECRET, TOKEN, fakeFetch, success, userFixture, type Handler } from "../support/fake-fetch.js";
+import { createParchmentClient, PARCHMENT_SERVERS, ParchmentResponseError, VERSION } from "../../src/index.js";
+import { testClient } from "../support/client.js";
+import { BASE, ORG, ORG_SECRET, TOKEN, fakeFetch, json, success, userFixture, type Handler } from "../support/fake-fetch.js";
 
-function clientWith(handler: Handler) {
-  const fetch = fakeFetch(handler);
-  const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch });
-  return { client, fetch };
-}
+const clientWith = (handler: Handler) => testClient(handler);
 
 describe("users", () => {
   it("get() reads one user with both credentials", async () => {
@@ -32,6 +29,31 @@ describe("users", () => {
     await expect(client.users.list()).resolves.toEqual({ users, lastKey: null, total: 1 });
   });
 
+  it("list() reads the envelope-level pagination shape, hasNext included", async () => {
+    const users = [{ user_id: "usr_1" }, { user_id: "usr_2" }];
+    const pagination = { count: 2, hasNext: true, limit: 2, offset: 0, lastKey: "eyJwayI6" };
+    const { client } = clientWith(() => json(200, { success: true, statusCode: 200, data: users, pagination, requestId: "r" }));
+    await expect(client.users.list({ limit: 2 })).resolves.toEqual({ users, lastKey: "eyJwayI6", hasNext: true });
+  });
+
+  it.each([
+    ["a string", "yes"],
+    ["a lastKey that is a number", { lastKey: 5 }],
+    ["a hasNext that is a string", { hasNext: "true", lastKey: null }],
+  ])("list() with envelope-level pagination of %s is a ParchmentResponseError", async (_name, pagination) => {
+    const { client } = clientWith(() => json(200, { success: true, data: [{ user_id: "usr_1" }], pagination }));
+    await expect(client.users.list()).rejects.toThrow(ParchmentResponseError);
+  });
+
+  it("sends User-Agent parchment-contract/<version>, with the caller's product appended when given", async () => {
+    const plain = clientWith(() => success(userFixture));
+    await plain.client.users.get("usr_1");
+    expect(plain.fetch.requests[0]!.headers.get("user-agent")).toBe(`parchment-contract/${VERSION}`);
+    const named = testClient(() => success(userFixture), { userAgent: "acme-clinic/2.1" });
+    await named.client.users.get("usr_1");
+    expect(named.fetch.requests[0]!.headers.get("user-agent")).toBe(`parchment-contract/${VERSION} acme-clinic/2.1`);
+  });
+
   it("list() treats an absent lastKey as the last page and leaves out an absent total", async () => {
     const { client } = clientWith(() => success({ users: [], pagination: {} }));
     await expect(client.users.list()).resolves.toEqual({ users: [], lastKey: null });
@@ -41,12 +63,14 @@ describe("users", () => {
     ["an object without users", { pagination: {} }],
     ["users without pagination", { users: [] }],
     ["null", null],
+    ["an array with a string in it", [{ user_id: "usr_1" }, "usr_2"]],
+    ["users with a null in it", { users: [null], pagination: {} }],
   ])("list() of %s is a ParchmentResponseError naming the operation", async (_name, data) => {
     const { client } = clientWith(() => success(data));
     const error = await client.users.list().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ParchmentResponseError);
     expect((error as Error).message).toMatch(
-      /^GET \/v1\/organizations\/\{organization_id\}\/users: 200 list is neither an array of users nor \{ users, pagination \}/,
+      /^GET \/v1\/organizations\/\{organization_id\}\/users: 200 (list is neither an array of user objects nor \{ users, pagination \}|success envelope has null data)/,
     );
   });
 

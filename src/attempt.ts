@@ -1,0 +1,81 @@
+// One HTTP attempt: send the request and read its whole body, both within one deadline
+// (AbortSignal.timeout, combined with the caller's signal by AbortSignal.any) and within a
+// size cap. When the deadline passes, fetch aborts: the connection is closed, whether the
+// server stalled before its headers or in the middle of its body. Redirects are never
+// followed (a redirect to another origin would carry the credential headers along).
+import type { FetchLike } from "./options.js";
+import { BodyTooLargeError, readBodyText } from "./read-body.js";
+
+export interface AttemptLimits {
+  /** The deadline for the headers and the body together, in milliseconds. */
+  timeoutMs: number;
+  /** The most bytes of body read. */
+  maxBytes: number;
+  /** The caller's signal: when it aborts, the attempt rejects with its reason. */
+  signal?: AbortSignal | undefined;
+}
+
+export interface AttemptRequest {
+  url: string;
+  method: string;
+  headers: Headers;
+  body?: ArrayBuffer | undefined;
+}
+
+/** A complete response (its body read into memory), or why there is none. */
+export type AttemptResult =
+  | { response: Response; failure?: undefined }
+  | { response?: undefined; failure: "timeout" | "network" | "too-large" | "not-a-response"; cause?: unknown; status?: number };
+
+// Statuses whose Response cannot have a body (the constructor throws on one).
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+function isResponse(value: unknown): value is Response {
+  const candidate = value as Response | null | undefined;
+  return typeof candidate?.status === "number" && typeof candidate.headers?.get === "function" && "body" in candidate;
+}
+
+export async function attempt(fetch: FetchLike, request: AttemptRequest, limits: AttemptLimits): Promise<AttemptResult> {
+  const deadline = AbortSignal.timeout(limits.timeoutMs);
+  const signal = limits.signal ? AbortSignal.any([limits.signal, deadline]) : deadline;
+  const { url, method, headers, body } = request;
+  const sent = new Request(url, { method, headers, body, signal, redirect: "manual" });
+  // Node holds the timer of AbortSignal.timeout, and a combined signal's sources, only weakly:
+  // a fetch that waits on nothing but the signal (a test double, say) could be collected with
+  // this attempt, deadline and all, and the call would never settle. An abort listener keeps
+  // the deadline, and through it the request, reachable until the attempt is over.
+  const hold = () => keepAlive(sent);
+  deadline.addEventListener("abort", hold, { once: true });
+  // The caller's abort is not a failure of the server's: it leaves as the signal's reason.
+  const failed = (failure: "timeout" | "network", cause: unknown): AttemptResult => {
+    if (limits.signal?.aborted) throw limits.signal.reason;
+    return deadline.aborted ? { failure: "timeout" } : { failure, cause };
+  };
+  try {
+    let received: unknown;
+    try {
+      // Promise.resolve: a fetch that returns a plain value must fail this attempt, not the process.
+      received = await Promise.resolve(fetch(sent));
+    } catch (error) {
+      return failed("network", error);
+    }
+    // A status outside 200..599 cannot be a Response of ours (and fetch never gives one).
+    if (!isResponse(received) || !(received.status >= 200 && received.status <= 599)) return { failure: "not-a-response" };
+    const response = received;
+    let text: string;
+    try {
+      text = await readBodyText(response, limits.maxBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return { failure: "too-large", status: response.status };
+      // A reset or a broken stream mid-body is a network failure like a refused connection.
+      return failed("network", error);
+    }
+    const { status, statusText } = response;
+    return { response: new Response(NULL_BODY.has(status) ? null : text, { status, statusText, headers: response.headers }) };
+  } finally {
+    deadline.removeEventListener("abort", hold);
+  }
+}
+
+/** Does nothing, visibly to the optimiser: its arguments stay reachable until it is called. */
+function keepAlive(..._values: unknown[]): void {}
