@@ -32,6 +32,56 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
+describe("forUser: one provider for many acting users", () => {
+  it("keeps one token per (user, sorted scopes), sends that user's x-user-id, and shares one request per key", async () => {
+    let issued = 0;
+    const { provider, fetch } = providerWith(() => success({ accessToken: `tok-${++issued}`, expiresIn: 3600, tokenType: "Bearer", scope: [] }));
+    const bob = provider.forUser("usr_bob");
+    const bobReversed = provider.forUser("usr_bob", ["update:user", "read:users", "read:user"]);
+    const bobNarrow = provider.forUser("usr_bob", ["read:user"]);
+    const tokens = await Promise.all([provider(), provider(), bob(), bob(), bobReversed(), bobNarrow(), bobNarrow()]);
+    expect(fetch.requests).toHaveLength(3);
+    expect(tokens[0]).toBe(tokens[1]);
+    expect(tokens[2]).toBe(tokens[4]); // same user, same scopes in another order: one entry
+    expect(new Set(tokens).size).toBe(3);
+    expect(fetch.requests.map((request) => request.headers.get("x-user-id"))).toEqual(["usr_abc123def456", "usr_bob", "usr_bob"]);
+    expect(fetch.bodies[2]).toMatchObject({ scope: ["read:user"] });
+    expect([bob.userId, bobNarrow.scopes]).toEqual(["usr_bob", ["read:user"]]);
+  });
+
+  it("invalidates only the entry of the token the server refused", async () => {
+    const { provider, fetch } = providerWith(issuing());
+    const bob = provider.forUser("usr_bob");
+    const [mine, bobs] = [await provider(), await bob()];
+    bob.invalidate(mine); // not bob's token: nothing happens
+    expect(await bob()).toBe(bobs);
+    bob.invalidate(bobs);
+    expect(await bob()).not.toBe(bobs);
+    expect(await provider()).toBe(mine);
+    expect(fetch.requests).toHaveLength(3);
+  });
+
+  it("keeps at most maxCachedTokens entries, dropping the least recently used", async () => {
+    const { provider, fetch } = providerWith(issuing(), { maxCachedTokens: 2 });
+    const [a, b, c] = ["usr_a", "usr_b", "usr_c"].map((user) => provider.forUser(user));
+    await a!();
+    await b!();
+    await a!(); // a is now the most recently used
+    await c!(); // drops b
+    expect(fetch.requests).toHaveLength(3);
+    await a!();
+    expect(fetch.requests).toHaveLength(3);
+    await b!();
+    expect(fetch.requests).toHaveLength(4);
+  });
+
+  it("refuses a userId that cannot be sent in a header", () => {
+    const { provider } = providerWith(issuing());
+    expect(() => provider.forUser("usr\nevil")).toThrow("userId must be a string without control characters");
+    expect(() => provider.forUser("usr_b", [])).toThrow("scopes must be a non-empty array of scope names");
+  });
+});
+
 describe("createTokenProvider", () => {
   it("asks POST /v1/token with the five headers and the scopes, without a bearer token", async () => {
     const { provider, fetch } = providerWith(issuing());

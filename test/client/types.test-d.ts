@@ -5,9 +5,14 @@ import {
   ASSIGNABLE_ROLES,
   ACCESS_ROLES,
   createParchmentClient,
+  createTokenProvider,
+  ParchmentError,
+  ParchmentRateLimitError,
+  ParchmentTimeoutError,
   type AccessRole,
   type AssignableRole,
   type ParchmentApiError,
+  type TokenProvider,
   type ProblemDetails,
   type ProviderDetailsUpdate,
   type UpdateUserRequest,
@@ -63,5 +68,39 @@ describe("types", () => {
     expectTypeOf<Data["data"]["access_roles"]>().toEqualTypeOf<AccessRole[]>();
     // @ts-expect-error unknown path
     void (() => client.raw.GET("/v1/nope"));
+  });
+
+  it("a wrong method and path pair does not compile", () => {
+    // @ts-expect-error the users collection has no PUT
+    void (() => client.raw.PUT("/v1/organizations/{organization_id}/users", { params: { path: { organization_id: "o" } } }));
+    // @ts-expect-error the token call is a POST
+    void (() => client.raw.GET("/v1/token"));
+  });
+
+  it("errors narrow by class, and carry their fields", () => {
+    const error: unknown = undefined;
+    if (error instanceof ParchmentRateLimitError) expectTypeOf(error.retryAfter).toEqualTypeOf<number | undefined>();
+    if (error instanceof ParchmentTimeoutError) expectTypeOf(error.timeoutMs).toEqualTypeOf<number>();
+    if (error instanceof ParchmentError) expectTypeOf(error.requestId).toEqualTypeOf<string | undefined>();
+  });
+
+  it("a token provider acts for other users, and is a token source", () => {
+    const provider = createTokenProvider({
+      partnerId: "p",
+      partnerSecret: "ps",
+      organizationId: "o",
+      organizationSecret: "os",
+      userId: "usr_1",
+      scopes: ["read:user"],
+    });
+    expectTypeOf(provider.forUser("usr_2")).toEqualTypeOf<TokenProvider>();
+    // @ts-expect-error scopes come from the spec's enum
+    void provider.forUser("usr_2", ["read:everything"]);
+    void createParchmentClient({ organizationId: "o", organizationSecret: "s", token: provider.forUser("usr_2") });
+  });
+
+  it("a page says whether more follow when the server says", () => {
+    expectTypeOf<UserPage["hasNext"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<UserPage["lastKey"]>().toEqualTypeOf<string | null>();
   });
 });

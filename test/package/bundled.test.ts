@@ -22,5 +22,5 @@ it("keeps error names under minification and lets the process exit when its call
   const child = spawnSync(process.execPath, [outfile], { encoding: "utf8", timeout: 60_000 });
   expect(child.signal, "the process did not exit by itself").toBeNull();
   expect(child.stderr).toBe("");
-  expect(JSON.parse(child.stdout)).toEqual({ user: "usr_1", name: "ParchmentApiError", isApiError: true });
+  expect(JSON.parse(child.stdout)).toEqual({ user: "usr_1", name: "ParchmentNotFoundError", isApiError: true });
 }, 90_000);

@@ -4,7 +4,7 @@ import { createParchmentClient, ParchmentApiError } from "../../../src/index.js"
 const envelope = (status: number, body: object) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 const client = createParchmentClient({
   baseUrl: "https://parchment.test/external",
-  organizationId: "org_1",
+  organizationId: "3f6c1b2a-8d4e-4f5a-9b7c-1d2e3f4a5b6c",
   organizationSecret: "org-secret",
   token: "token",
   // Ten minutes: a deadline that kept the process alive would hang this script.
