@@ -42,6 +42,17 @@ const variants = {
   },
 };
 
+// What the client's platform primitives cost on their own, per attempt (reported in µs, not as ratios).
+const controller = new AbortController();
+Object.assign(variants, {
+  primitiveSignals: async () => AbortSignal.any([controller.signal, AbortSignal.timeout(30_000)]).aborted,
+  primitiveRequestCopy: async () => new Request(`${BASE}/v1/x`, { method: "GET", headers: new Headers(HEADERS), redirect: "manual" }).url,
+  primitiveBufferedResponse: async () => {
+    const response = new Response(BODY, { headers: { "content-type": "application/json" } });
+    return new Response(await response.text(), { status: response.status, headers: response.headers }).status;
+  },
+});
+
 const variant = variants[process.argv[2]];
 if (!variant) throw new Error(`usage: per-call.mjs ${Object.keys(variants).join("|")}`);
 for (let i = 0; i < CALLS / 2; i++) await variant(); // warm up: the JIT settles, caches fill
