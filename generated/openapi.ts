@@ -21,6 +21,12 @@ export interface paths {
          *
          *     This call takes no bearer token. It is not idempotent from the client's point of
          *     view: do not retry it automatically once the request may have reached the server.
+         *
+         *     The granted `scope` in the answer is read as plain strings: Parchment's response
+         *     schema for it is open, and its own messages name scopes (`delete:patient`) that its
+         *     request list does not. Parchment's `openapi.json` documents `400` (its example
+         *     carries `statusCode: 422` and a `validation-error` problem naming `scope`) and `401`
+         *     (credentials rejected); `429`, `500` and `503` are added as for every operation.
          */
         post: operations["createToken"];
         delete?: never;
@@ -45,12 +51,14 @@ export interface paths {
         /**
          * List users
          * @description Returns the users of the organisation, one page at a time. Pass the previous
-         *     page's `pagination.lastKey` as `lastKey` to continue; a `null` or absent
-         *     `lastKey` means there are no more pages.
+         *     page's `lastKey` as `lastKey` to continue; a `null` or absent `lastKey` means there
+         *     are no more pages.
          *
-         *     Parchment documents two shapes for `data`: a page object (`users` plus
-         *     `pagination`) and a plain array of `{user_id, email}` with no pagination. Both are
-         *     accepted here; clients should read either.
+         *     Parchment documents three shapes, all accepted here; clients should read each:
+         *     - a page object in `data` (`users` plus `pagination: {total, limit, lastKey}`);
+         *     - a plain array in `data` with `pagination: {count, hasNext, limit, offset,
+         *       lastKey}` at the top level of the envelope (always check `hasNext`);
+         *     - a plain array in `data` with no pagination at all, which is the only page.
          *
          *     **Scope:** `read:users` or `read:user`. Parchment's page names `READ_USER`, while its
          *     scope list describes `read:users` as "view users"; request both.
@@ -145,8 +153,9 @@ export interface paths {
          *     removed. The list must not be empty and may hold only the roles that can be
          *     assigned through the API: `admin`, `provider`, `receptionist`, `rx_reader` and
          *     `rx_queue_manager` (announced by Parchment as coming soon). `owner`, `support` and
-         *     `member` exist on users but cannot be assigned here. `rx_reader` is meant to be
-         *     given together with `receptionist`.
+         *     `member` exist on users but cannot be assigned here. `rx_reader` needs to be
+         *     combined with `receptionist` (Parchment's roles table): a list with `rx_reader`
+         *     but without `receptionist` answers `400`.
          *
          *     **Scope:** `update:user`.
          */
@@ -182,9 +191,12 @@ export interface components {
          *     authoritative: Parchment's own 403 examples carry 401 here.
          */
         StatusCode: number;
-        /** @description The fields every successful response carries around its `data`. */
+        /**
+         * @description The fields every successful response carries around its `data`. Other fields
+         *     may appear (the envelope is open, as Parchment's is): read what you need.
+         */
         SuccessEnvelope: {
-            /** @constant */
+            /** @enum {boolean} */
             success: true;
             statusCode: components["schemas"]["StatusCode"];
             /** @description A human-readable summary. Do not parse it. */
@@ -193,10 +205,27 @@ export interface components {
             requestId: components["schemas"]["RequestId"];
             /** @description An optional machine-readable code. */
             code?: string;
+            meta?: components["schemas"]["ResponseMeta"];
+        };
+        /**
+         * @description Optional information about the response, as in Parchment's token example
+         *     (`{"apiVersion": "1.0", "responseTime": 125}`). Open: other fields may appear.
+         */
+        ResponseMeta: {
+            /**
+             * @description The version of Parchment's API that answered.
+             * @example 1.0
+             */
+            apiVersion?: string;
+            /**
+             * @description How long Parchment took to answer. Parchment gives no unit; its example (125) reads as milliseconds.
+             * @example 125
+             */
+            responseTime?: number;
         };
         /** @description Every error response, with an RFC 7807 problem object in `error`. */
         ErrorEnvelope: {
-            /** @constant */
+            /** @enum {boolean} */
             success: false;
             statusCode: components["schemas"]["StatusCode"];
             error: components["schemas"]["ProblemDetails"];
@@ -207,10 +236,7 @@ export interface components {
              * @example VALIDATION_ERROR
              */
             code?: string;
-            /** @description Optional information about the response, such as the API version. */
-            meta?: {
-                apiVersion?: string;
-            };
+            meta?: components["schemas"]["ResponseMeta"];
         };
         /** @description What went wrong, as RFC 7807 problem details. */
         ProblemDetails: {
@@ -294,9 +320,11 @@ export interface components {
         PrescriberTypeAsWritten: "M" | "E" | "U" | "F" | "D" | "V" | "T" | "C";
         /**
          * @description A date of birth as Parchment returns it: documented as `YYYY-MM-DD`, but its own
-         *     example returns a timestamp (`1969-10-02T00:00:00.000Z`). Both are accepted.
+         *     example returns a timestamp (`1969-10-02T00:00:00.000Z`). Both are accepted. Each
+         *     branch says `type: string` itself, so that every generator types the field as a
+         *     string (a `format` alone is typed `unknown` by some).
          */
-        DateAsRead: string | unknown | unknown;
+        DateAsRead: string;
         /** @description A provider's practice address in Australia. */
         AustralianAddress: {
             street_number?: string;
@@ -324,7 +352,10 @@ export interface components {
             full_name?: string;
             access_roles?: components["schemas"]["AccessRole"][];
         };
-        /** @description Where this page sits. `lastKey` is the cursor for the next page; `null` or absent means this is the last page. */
+        /**
+         * @description Where this page sits, inside `data` in the page-object shape. `lastKey` is the
+         *     cursor for the next page; `null` or absent means this is the last page.
+         */
         Pagination: {
             /**
              * Format: int32
@@ -339,14 +370,55 @@ export interface components {
             /** @description Pass as `lastKey` to get the next page. */
             lastKey?: string | null;
         };
+        /**
+         * @description Where this page sits, at the top level of the envelope beside a plain-array `data`
+         *     (the shape of Parchment's response standards). Always check `hasNext`; follow
+         *     `lastKey`. Only `hasNext` is required: the other fields are read when present.
+         * @example {
+         *       "count": 25,
+         *       "hasNext": true,
+         *       "limit": 50,
+         *       "offset": 0,
+         *       "lastKey": "eyJwayI6InVzcl9hYmMxMjNkZWY0NTYifQ"
+         *     }
+         * @example {
+         *       "count": 3,
+         *       "hasNext": false,
+         *       "limit": 50,
+         *       "offset": 50,
+         *       "lastKey": null
+         *     }
+         */
+        EnvelopePagination: {
+            /**
+             * Format: int32
+             * @description How many users this page holds.
+             */
+            count?: number;
+            /** @description Whether more pages exist after this one. */
+            hasNext: boolean;
+            /**
+             * Format: int32
+             * @description The page size that was applied.
+             */
+            limit?: number;
+            /**
+             * Format: int32
+             * @description The zero-based position of this page's first user in the whole list.
+             */
+            offset?: number;
+            /** @description Pass as `lastKey` to get the next page; `null` when there are no more pages. */
+            lastKey?: string | null;
+        };
         /** @description A page of users with the cursor to the next one. */
         UserListPage: {
             users: components["schemas"]["UserSummary"][];
             pagination: components["schemas"]["Pagination"];
         };
         /**
-         * @description The unpaginated shape: every user of the organisation at once (empty for an
-         *     organisation without users). Bounded generously because Parchment does not page it.
+         * @description A plain array of users: with `pagination` in the envelope, one page; without it,
+         *     every user of the organisation at once (empty for an organisation without users).
+         *     Bounded generously because Parchment may not page it.
          */
         UserListArray: components["schemas"]["UserSummary"][];
         /**
@@ -449,13 +521,20 @@ export interface components {
              */
             access_roles?: string[];
         };
-        /** @description The complete new set of roles for the user. */
+        /**
+         * @description The complete new set of roles for the user. `rx_reader` must come with
+         *     `receptionist`.
+         */
         UpdateUserRolesRequest: {
             /**
              * @description Replaces the user's roles. At least one, each an assignable role, none twice.
              * @example [
              *       "admin",
              *       "provider"
+             *     ]
+             * @example [
+             *       "receptionist",
+             *       "rx_reader"
              *     ]
              */
             access_roles: components["schemas"]["AssignableRole"][];
@@ -487,23 +566,33 @@ export interface components {
             expiresIn: number;
             /** @enum {string} */
             tokenType: "Bearer";
-            /** @description The scopes the token carries. */
-            scope: components["schemas"]["Scope"][];
+            /**
+             * @description The scopes the token carries, read as plain strings: Parchment's response
+             *     schema leaves them open and its messages name scopes beyond the request list
+             *     (such as `delete:patient`). The known ones are those of `Scope`.
+             */
+            scope: string[];
         };
-        UserListResponse: components["schemas"]["SuccessEnvelope"] & {
-            /** @description A page object, or in the unpaginated shape a plain array. */
+        /**
+         * @description The answer of list users, in any of the three documented shapes: `data` a page
+         *     object (`users` plus `pagination`), or a plain array, with or without
+         *     `pagination` in the envelope itself.
+         */
+        UserListEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            /** @description A page object, or a plain array of users. */
             data: components["schemas"]["UserListPage"] | components["schemas"]["UserListArray"];
+            pagination?: components["schemas"]["EnvelopePagination"];
         };
-        UserResponse: components["schemas"]["SuccessEnvelope"] & {
+        UserEnvelope: components["schemas"]["SuccessEnvelope"] & {
             data: components["schemas"]["User"];
         };
-        UpdateUserResponse: components["schemas"]["SuccessEnvelope"] & {
+        UpdateUserEnvelope: components["schemas"]["SuccessEnvelope"] & {
             data: components["schemas"]["UpdateUserResult"];
         };
-        UpdateUserRolesResponse: components["schemas"]["SuccessEnvelope"] & {
+        UpdateUserRolesEnvelope: components["schemas"]["SuccessEnvelope"] & {
             data: components["schemas"]["UpdateUserRolesResult"];
         };
-        TokenResponse: components["schemas"]["SuccessEnvelope"] & {
+        TokenEnvelope: components["schemas"]["SuccessEnvelope"] & {
             data: components["schemas"]["TokenGrant"];
         };
     };
@@ -618,7 +707,8 @@ export interface components {
          */
         Limit: number;
         /**
-         * @description The `pagination.lastKey` of the previous page. Opaque; send it back unchanged.
+         * @description The cursor of the previous page (`data.pagination.lastKey`, or `pagination.lastKey`
+         *     when the envelope carries the pagination). Opaque; send it back unchanged.
          * @example eyJ1c2VyX2lkIjoidXNyX2FiYzEyM2RlZjQ1NiJ9
          */
         LastKey: string;
@@ -706,11 +796,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["TokenEnvelope"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The body or a credential header is malformed, for example an unknown scope.
+             *     Parchment's own example of this `400` carries `statusCode: 422` in the body;
+             *     the HTTP status is what counts.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The partner or organisation credentials, or `x-user-id`, were not accepted. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -725,7 +835,8 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description The `pagination.lastKey` of the previous page. Opaque; send it back unchanged.
+                 * @description The cursor of the previous page (`data.pagination.lastKey`, or `pagination.lastKey`
+                 *     when the envelope carries the pagination). Opaque; send it back unchanged.
                  * @example eyJ1c2VyX2lkIjoidXNyX2FiYzEyM2RlZjQ1NiJ9
                  */
                 lastKey?: components["parameters"]["LastKey"];
@@ -748,7 +859,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserListResponse"];
+                    "application/json": components["schemas"]["UserListEnvelope"];
                 };
             };
             /** @description The request is malformed, for example a `limit` outside 1 to 100. */
@@ -795,7 +906,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["UserEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -838,7 +949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UpdateUserResponse"];
+                    "application/json": components["schemas"]["UpdateUserEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -891,10 +1002,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UpdateUserRolesResponse"];
+                    "application/json": components["schemas"]["UpdateUserRolesEnvelope"];
                 };
             };
-            /** @description The roles list is missing, empty, or holds a role that cannot be assigned. */
+            /**
+             * @description The roles list is missing, empty, holds a role that cannot be assigned, or has
+             *     `rx_reader` without `receptionist`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;

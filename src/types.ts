@@ -13,8 +13,20 @@ export type UpdateUserRequest = Schemas["UpdateUserRequest"];
 export type UpdateUserRolesRequest = Schemas["UpdateUserRolesRequest"];
 export type UpdateUserResult = Schemas["UpdateUserResult"];
 export type UpdateUserRolesResult = Schemas["UpdateUserRolesResult"];
+/** The page-object shape of list users: `data` is `{ users, pagination }`. */
 export type UserListPage = Schemas["UserListPage"];
+/** The pagination inside a `UserListPage` (`data.pagination`). */
 export type Pagination = Schemas["Pagination"];
+/** The plain-array shape of list users' `data` (one page when the envelope has `pagination`). */
+export type UserListArray = Schemas["UserListArray"];
+/** The pagination at the top level of the envelope, beside a plain-array `data`. */
+export type EnvelopePagination = Schemas["EnvelopePagination"];
+/** A whole list-users answer, in any of the three documented shapes. */
+export type UserListEnvelope = Schemas["UserListEnvelope"];
+/** The fields around every success's `data`. */
+export type SuccessEnvelope = Schemas["SuccessEnvelope"];
+/** The optional `meta` of an envelope: `apiVersion`, `responseTime`. */
+export type ResponseMeta = Schemas["ResponseMeta"];
 export type AccessRole = Schemas["AccessRole"];
 export type AssignableRole = Schemas["AssignableRole"];
 export type Scope = Schemas["Scope"];

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createReferenceHandler, type ReferenceHandler, type ReferenceServerOptions } from "./reference-server.js";
 
 export { createReferenceHandler } from "./reference-server.js";
-export type { Fault, ReferenceHandler, ReferenceServerOptions } from "./reference-server.js";
+export type { Fault, ListShape, ReferenceHandler, ReferenceServerOptions } from "./reference-server.js";
 
 export interface ReferenceServer extends Omit<ReferenceHandler, "fetch"> {
   /** http://127.0.0.1:PORT; pass as `baseUrl`. */

@@ -16,13 +16,20 @@ export interface ReferenceServerOptions {
   partnerSecret?: string;
   /** How many users to seed. Default 45 (three pages of 20). */
   users?: number;
-  /** Serve the unpaginated plain-array shape of list users instead of pages. */
-  listShape?: "page" | "array";
+  /**
+   * Which documented shape list users answers in. `"page"` (default): `data` is
+   * `{ users, pagination: { total, limit, lastKey } }`. `"envelope"`: `data` is a plain array
+   * of one page, with `pagination: { count, hasNext, limit, offset, lastKey }` beside it.
+   * `"array"`: `data` is every user as `{ user_id, email }`, no pagination.
+   */
+  listShape?: ListShape;
   /** Lifetime of issued tokens, in seconds. Default 3600. */
   tokenLifetimeSeconds?: number;
   /** An HTML page to serve at /docs (the rendered contract). */
   docsHtml?: string;
 }
+
+export type ListShape = "page" | "envelope" | "array";
 
 /** Make the next `times` requests answer `status`, with `Retry-After` when given. */
 export interface Fault {
@@ -59,8 +66,8 @@ function envelope(status: number, body: Record<string, unknown>) {
   return { statusCode: status, ...body, timestamp: new Date().toISOString(), requestId: requestId() };
 }
 
-function success(c: Context, message: string, data: unknown) {
-  return c.json({ success: true, ...envelope(200, { message, data }) }, 200);
+function success(c: Context, message: string, data: unknown, beside: Record<string, unknown> = {}) {
+  return c.json({ success: true, ...envelope(200, { message, data, ...beside }) }, 200);
 }
 
 interface Problem {
@@ -201,6 +208,7 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
   if (options.docsHtml) {
     const html = options.docsHtml;
     app.get("/docs", (c) => c.html(html));
+    app.get("/", (c) => c.redirect("/docs", 302));
   }
 
   // Injected faults come before everything else, as a gateway's would.
@@ -265,10 +273,12 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
     }
     const page = all.slice(start, start + limit);
     const more = start + limit < all.length;
-    return success(c, "Users retrieved successfully", {
-      users: page.map(summary),
-      pagination: { total: all.length, limit, lastKey: more ? pageKey(page.at(-1)!.user_id) : null },
-    });
+    const lastKey = more ? pageKey(page.at(-1)!.user_id) : null;
+    if (options.listShape === "envelope") {
+      const pagination = { count: page.length, hasNext: more, limit, offset: start, lastKey };
+      return success(c, "Users retrieved successfully", page.map(summary), { pagination });
+    }
+    return success(c, "Users retrieved successfully", { users: page.map(summary), pagination: { total: all.length, limit, lastKey } });
   });
 
   app.get("/v1/organizations/:organization_id/users/:user_id", (c) => {
@@ -313,7 +323,12 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
       if (!Array.isArray(roles)) {
         return problem(c, { status: 422, type: "validation-error", title: "Validation failed", detail: "access_roles is required and must be an array", validation: validationIssues(violations) });
       }
-      return problem(c, { status: 400, type: "bad-request", title: "Bad Request", detail: "access_roles must be a non-empty array of valid roles", validation: validationIssues(violations) });
+      // The schema's if/then: rx_reader without receptionist (Parchment's roles table).
+      const detail =
+        roles.includes("rx_reader") && !roles.includes("receptionist") && violations.some((violation) => violation.keyword === "contains")
+          ? "rx_reader needs to be combined with receptionist"
+          : "access_roles must be a non-empty array of valid roles";
+      return problem(c, { status: 400, type: "bad-request", title: "Bad Request", detail, validation: validationIssues(violations) });
     }
     user.access_roles = [...(write.body as { access_roles: AccessRole[] }).access_roles];
     if (isPrescriber(user.access_roles)) user.provider_details ??= {};

@@ -64,7 +64,7 @@ describe("types", () => {
         params: { path: { organization_id: "o", user_id: "u" } },
       });
     type Data = NonNullable<Awaited<ReturnType<typeof call>>["data"]>;
-    expectTypeOf<Data>().toExtend<components["schemas"]["UserResponse"]>();
+    expectTypeOf<Data>().toExtend<components["schemas"]["UserEnvelope"]>();
     expectTypeOf<Data["data"]["access_roles"]>().toEqualTypeOf<AccessRole[]>();
     // @ts-expect-error unknown path
     void (() => client.raw.GET("/v1/nope"));

@@ -1,6 +1,8 @@
-// The code samples shown on the docs page work: each TypeScript sample typechecks against
-// the client (so a renamed method or a wrong role breaks the build, not the reader), and
-// each curl sample calls its own operation with both credentials.
+// The code samples shown on the docs page work: each TypeScript sample is a complete program
+// (its imports and its client construction included, nothing declared for it) that
+// typechecks against the client, so a partner can copy it as it is and a renamed method or a
+// wrong role breaks the build, not the reader; each curl sample calls its own operation with
+// both credentials.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -20,13 +22,7 @@ const samples = Object.entries(document.paths).flatMap(([pathTemplate, item]) =>
 const scratch = mkdtempSync(path.join(os.tmpdir(), "parchment-samples-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-// What a sample may take as given: the environment, and a client made as in "Obtain an access token".
-const prelude = (source: string) =>
-  [
-    `declare const process: { env: Record<string, string | undefined> };`,
-    ...(source.includes("const client =") ? [] : [`import type { ParchmentClient } from "parchment-contract";`, `declare const client: ParchmentClient;`]),
-    "",
-  ].join("\n");
+const typescriptSamples = samples.filter((sample) => sample.label === "TypeScript client");
 
 describe("code samples", () => {
   it("every operation has a curl and a TypeScript sample", () => {
@@ -36,20 +32,28 @@ describe("code samples", () => {
     }
   });
 
-  it("the TypeScript samples typecheck against the client", () => {
-    const files = samples
-      .filter((sample) => sample.label === "TypeScript client")
-      .map((sample) => {
-        const file = path.join(scratch, `${sample.operationId}.mts`);
-        writeFileSync(file, `${prelude(sample.source)}${sample.source}\nexport {};\n`);
-        return file;
-      });
+  it.each(typescriptSamples.map((sample) => [sample.operationId, sample] as const))(
+    "the TypeScript sample of %s imports the package and builds its client itself",
+    (_operationId, sample) => {
+      expect(sample.source).toMatch(/^import \{[^}]*\bcreateParchmentClient\b[^}]*\} from "parchment-contract";$/m);
+      expect(sample.source).toMatch(/^const client = createParchmentClient\(\{$/m);
+      expect(sample.source).toContain("createTokenProvider({");
+      expect(sample.source).not.toMatch(/\bdeclare\b/);
+    },
+  );
+
+  it("the TypeScript samples typecheck as they are, each a program of its own", () => {
+    const files = typescriptSamples.map((sample) => {
+      const file = path.join(scratch, `${sample.operationId}.mts`);
+      writeFileSync(file, sample.source);
+      return file;
+    });
     writeFileSync(
       path.join(scratch, "tsconfig.json"),
       JSON.stringify({
         compilerOptions: {
           target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true,
-          lib: ["ES2023", "DOM"], types: [], resolveJsonModule: true, baseUrl: ".",
+          lib: ["ES2023", "DOM"], types: ["node"], typeRoots: [path.join(repoRoot, "node_modules/@types")], resolveJsonModule: true, baseUrl: ".",
           paths: { "parchment-contract": [path.join(repoRoot, "src/index.ts")] },
         },
         files,

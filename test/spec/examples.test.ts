@@ -45,4 +45,18 @@ describe("spec examples", () => {
     }
     expect(lookup(validator.document, "#/components/examples/InvalidDateOfBirth/value/meta/apiVersion")).toBe("1.0");
   });
+
+  it("shows each further fact: the envelope-pagination list shape, meta on a success, the token call's 400 with a 422 body", () => {
+    const byLabel = (part: string) => examples.filter((example) => example.label.includes(part)).map((example) => example.value as Record<string, any>);
+    const [paged] = byLabel('GET /v1/organizations/{organization_id}/users 200 example "envelopePagination"');
+    expect(Array.isArray(paged?.data)).toBe(true);
+    expect(Object.keys(paged?.pagination ?? {}).sort()).toEqual(["count", "hasNext", "lastKey", "limit", "offset"]);
+    const [issued] = byLabel('POST /v1/token 200 example "issued"');
+    expect(issued?.meta).toEqual({ apiVersion: "1.0", responseTime: 125 });
+    const [invalidScope] = byLabel('POST /v1/token 400 example "invalidScope"');
+    expect(invalidScope).toMatchObject({ statusCode: 422, error: { type: "https://parchment.health/errors/validation-error", validation: [{ field: "scope" }] } });
+    expect(byLabel("POST /v1/token 401").length).toBeGreaterThan(0);
+    const [rxReader] = byLabel('PUT /v1/organizations/{organization_id}/users/{user_id}/roles 400 example "rxReaderAlone"');
+    expect(rxReader?.error?.detail).toBe("rx_reader needs to be combined with receptionist");
+  });
 });

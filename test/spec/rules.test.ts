@@ -22,6 +22,8 @@ const envelope = (data: unknown) => ({
   timestamp: "2024-01-15T10:30:00.000Z",
   requestId: "req_1705312200000_abc123",
 });
+/** A plain-array page with `pagination` at the top level of the envelope. */
+const envelopePaged = (data: unknown, pagination: unknown, extra: Record<string, unknown> = {}) => ({ ...envelope(data), pagination, ...extra });
 const user = (extra: Record<string, unknown> = {}) => ({
   user_id: "usr_abc123def456",
   email: "darlene.cameron@example.com",
@@ -59,6 +61,17 @@ const rules: RuleCase[] = [
     pointer: schema("UpdateUserRolesRequest"),
     accepts: [{ access_roles: ["admin", "provider"] }],
     rejects: [{ access_roles: ["admin", "admin"] }, { access_roles: ["admin"], user_id: "usr_abc123def456" }],
+  },
+  {
+    rule: "roles: rx_reader only together with receptionist",
+    pointer: schema("UpdateUserRolesRequest"),
+    accepts: [
+      { access_roles: ["receptionist", "rx_reader"] },
+      { access_roles: ["rx_reader", "receptionist", "admin"] },
+      { access_roles: ["receptionist"] },
+      { access_roles: ["admin", "provider"] },
+    ],
+    rejects: [{ access_roles: ["rx_reader"] }, { access_roles: ["rx_reader", "admin"] }, { access_roles: ["provider", "rx_reader", "rx_queue_manager"] }],
   },
   {
     rule: "update user: partial, email and access_roles accepted (ignored by the vendor)",
@@ -116,6 +129,15 @@ const rules: RuleCase[] = [
     rejects: [provider({ australian_address: { state: "VIC" } }), provider({ prescriber_numbr: "1" })],
   },
   {
+    rule: "provider_details rule: prescriber_number is still a bounded string when required",
+    pointer: schema("UpdateUserRequest"),
+    accepts: [provider({ prescriber_type: "D", qualifications: "BDS", prescriber_number: "1234567890" })],
+    rejects: [
+      provider({ prescriber_type: "D", qualifications: "BDS", prescriber_number: 1234567 }),
+      provider({ prescriber_type: "D", qualifications: "BDS", prescriber_number: "12345678901" }),
+    ],
+  },
+  {
     rule: "token request: client_credentials with known scopes",
     pointer: schema("TokenRequest"),
     accepts: [{ grantType: "client_credentials", scope: ["read:user", "read:users", "update:user"] }],
@@ -124,22 +146,52 @@ const rules: RuleCase[] = [
       { grantType: "client_credentials", scope: [] },
       { grantType: "client_credentials", scope: ["read:everything"] },
       { grantType: "client_credentials" },
+      { grantType: "client_credentials", scope: ["delete:patient"] },
     ],
   },
   {
+    rule: "token response: granted scopes read as plain strings, meta optional",
+    pointer: schema("TokenEnvelope"),
+    accepts: [
+      envelope({ accessToken: "eyJ.a.b", expiresIn: 3600, tokenType: "Bearer", scope: ["read:user", "read:users"] }),
+      envelope({ accessToken: "eyJ.a.b", expiresIn: 3600, tokenType: "Bearer", scope: ["delete:patient", "read:something_new"] }),
+      envelope({ accessToken: "eyJ.a.b", expiresIn: 3600, tokenType: "Bearer", scope: [] }),
+      { ...envelope({ accessToken: "eyJ.a.b", expiresIn: 3600, tokenType: "Bearer", scope: ["read:user"] }), meta: { apiVersion: "1.0", responseTime: 125 } },
+      { ...envelope({ accessToken: "eyJ.a.b", expiresIn: 3600, tokenType: "Bearer", scope: ["read:user"] }), meta: { apiVersion: "1.0", region: "au" } },
+    ],
+    rejects: [
+      envelope({ accessToken: "eyJ.a.b", expiresIn: 3600, tokenType: "Bearer", scope: [42] }),
+      envelope({ accessToken: "eyJ.a.b", expiresIn: 3600, tokenType: "Bearer", scope: "read:user" }),
+      envelope({ accessToken: "eyJ.a.b", expiresIn: 3600, tokenType: "Bearer" }),
+      { ...envelope({ accessToken: "eyJ.a.b", expiresIn: 3600, tokenType: "Bearer", scope: [] }), meta: { apiVersion: 1 } },
+      { ...envelope({ accessToken: "eyJ.a.b", expiresIn: 3600, tokenType: "Bearer", scope: [] }), meta: { responseTime: "125ms" } },
+      { ...envelope({ accessToken: "eyJ.a.b", expiresIn: 3600, tokenType: "Bearer", scope: [] }), meta: "1.0" },
+    ],
+  },
+  {
+    rule: "success envelope: success is true, meta optional on every operation",
+    pointer: schema("UserEnvelope"),
+    accepts: [envelope(user()), { ...envelope(user()), meta: { apiVersion: "1.0", responseTime: 0 } }, { ...envelope(user()), meta: {} }],
+    rejects: [{ ...envelope(user()), success: false }, { ...envelope(user()), success: "true" }, { ...envelope(user()), meta: { responseTime: -1 } }],
+  },
+  {
     rule: "read user: tolerant of the vendor's read-side variants",
-    pointer: "#/components/schemas/UserResponse",
+    pointer: schema("UserEnvelope"),
     accepts: [
       envelope(user()),
       envelope(user({ provider_details: null })),
       envelope(user({ access_roles: ["owner", "support", "member"] })),
       envelope(user({ provider_details: { sex: "O", prescriber_type: "P", date_of_birth: "1969-10-02" } })),
       envelope(user({ provider_details: { sex: "N", prescriber_type: "E", date_of_birth: "1969-10-02T00:00:00.000Z" } })),
+      envelope(user({ details: { given_name: "D", family_name: "C", title: "Dr", date_of_birth: "1969-10-02T00:00:00.000Z", sex: "F" } })),
+      envelope(user({ details: { given_name: "D", family_name: "C", title: "Dr", date_of_birth: "1969-10-02", sex: "F" } })),
     ],
     rejects: [
       envelope({ ...user(), details: undefined }),
       envelope(user({ access_roles: ["superuser"] })),
       envelope(user({ provider_details: { date_of_birth: "02/10/1969" } })),
+      envelope(user({ provider_details: { date_of_birth: 19691002 } })),
+      envelope(user({ details: { given_name: "D", family_name: "C", title: "Dr", date_of_birth: "1969-10-02 00:00", sex: "F" } })),
       { ...envelope(user()), requestId: undefined },
     ].map((value) => JSON.parse(JSON.stringify(value))),
   },
@@ -150,15 +202,52 @@ const rules: RuleCase[] = [
     rejects: [{ postcode: "300" }, { postcode: "30000" }, { postcode: "3OOO" }, { state: "Victoria" }],
   },
   {
-    rule: "list users: both documented shapes",
-    pointer: schema("UserListResponse"),
+    rule: "list users: the page-object shape (pagination inside data)",
+    pointer: schema("UserListEnvelope"),
     accepts: [
       envelope({ users: [{ user_id: "usr_abc123def456", full_name: "John Doe" }], pagination: { total: 1, limit: 20, lastKey: null } }),
       envelope({ users: [], pagination: { lastKey: "next" } }),
-      envelope([{ user_id: "usr_abc123def456", email: "darlene.cameron@example.com" }]),
-      envelope([]),
+      envelope({ users: [{ user_id: "usr_abc123def456" }], pagination: {} }),
     ],
-    rejects: [envelope({ users: [] }), envelope([{ email: "no-id@example.com" }]), envelope(null)],
+    rejects: [
+      envelope({ users: [] }),
+      envelope({ pagination: { lastKey: null } }),
+      envelope({ users: [], pagination: { lastKey: 7 } }),
+      envelope({ users: [], pagination: { total: -1 } }),
+      envelope({ users: [], pagination: { limit: 0 } }),
+      envelope({ users: [{ email: "no-id@example.com" }], pagination: {} }),
+    ],
+  },
+  {
+    rule: "list users: the plain-array shape (no pagination: the only page)",
+    pointer: schema("UserListEnvelope"),
+    accepts: [envelope([{ user_id: "usr_abc123def456", email: "darlene.cameron@example.com" }]), envelope([])],
+    rejects: [envelope([{ email: "no-id@example.com" }]), envelope(null), envelope("usr_abc123def456"), { ...envelope([]), data: undefined }].map((value) =>
+      JSON.parse(JSON.stringify(value)),
+    ),
+  },
+  {
+    rule: "list users: the envelope-pagination shape ({count, hasNext, limit, offset, lastKey} beside a plain-array data)",
+    pointer: schema("UserListEnvelope"),
+    accepts: [
+      envelopePaged([{ user_id: "usr_abc123def456" }, { user_id: "usr_def456ghi789" }], { count: 2, hasNext: true, limit: 2, offset: 0, lastKey: "eyJwayI6Ii4uLiJ9" }),
+      envelopePaged([{ user_id: "usr_ghi789jkl012" }], { count: 1, hasNext: false, limit: 2, offset: 2, lastKey: null }),
+      envelopePaged([], { count: 0, hasNext: false, limit: 50, offset: 0, lastKey: null }),
+      envelopePaged([{ user_id: "usr_abc123def456" }], { hasNext: false }),
+      envelopePaged([{ user_id: "usr_abc123def456" }], { count: 1, hasNext: false, limit: 50, offset: 0 }, { meta: { apiVersion: "1.0", responseTime: 125 } }),
+    ],
+    rejects: [
+      envelopePaged([{ user_id: "usr_abc123def456" }], { count: 1, limit: 50, offset: 0, lastKey: null }),
+      envelopePaged([{ user_id: "usr_abc123def456" }], { hasNext: "true", lastKey: null }),
+      envelopePaged([{ user_id: "usr_abc123def456" }], { hasNext: true, lastKey: 12 }),
+      envelopePaged([{ user_id: "usr_abc123def456" }], { hasNext: false, count: -1 }),
+      envelopePaged([{ user_id: "usr_abc123def456" }], { hasNext: false, offset: -1 }),
+      envelopePaged([{ user_id: "usr_abc123def456" }], { hasNext: false, limit: 101 }),
+      envelopePaged([{ user_id: "usr_abc123def456" }], { hasNext: true, lastKey: "x".repeat(1025) }),
+      envelopePaged([{ user_id: "usr_abc123def456" }], null),
+      envelopePaged([{ user_id: "usr_abc123def456" }], [{ hasNext: true }]),
+      envelopePaged([{ email: "no-id@example.com" }], { hasNext: false }),
+    ],
   },
   {
     rule: "errors: problem details inside the envelope",
