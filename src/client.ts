@@ -92,12 +92,10 @@ function listProblem(envelope: { readonly [key: string]: unknown }): string | un
  * array `data` with the envelope-level `pagination: { count, hasNext, limit, offset, lastKey }`,
  * or a plain array alone (the only page).
  */
-function toUserPage(envelope: ListEnvelope): UserPage {
-  const { data } = envelope;
-  const outer = (envelope as { pagination?: { lastKey?: string | null; hasNext?: boolean } }).pagination;
+function toUserPage({ data, pagination: outer }: ListEnvelope): UserPage {
   if (Array.isArray(data) && !outer) return { users: data, lastKey: null, total: data.length };
   const users = Array.isArray(data) ? data : data.users;
-  const page: { lastKey?: string | null; hasNext?: boolean; total?: number } = Array.isArray(data) ? (outer ?? {}) : data.pagination;
+  const page: { lastKey?: string | null; hasNext?: boolean; total?: number } = Array.isArray(data) ? outer! : data.pagination;
   return {
     users,
     lastKey: page.lastKey ?? null,
