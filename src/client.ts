@@ -6,8 +6,12 @@ import { ParchmentPaginationError, type OperationInfo } from "./errors.js";
 import { check, headerString, positiveNumber, uuidOption } from "./options.js";
 import { createRedactor } from "./redact.js";
 import { retryPolicy, type RetryOptions } from "./retry.js";
-import { createRawClient, type ConnectionOptions, type RawClient, type TokenSource } from "./transport.js";
+import { createRawClient, type RawClient } from "./raw-client.js";
+import type { ConnectionOptions, TokenFunction } from "./transport.js";
 import type { AssignableRole, ListUsersQuery, UpdateUserRequest, UserSummary } from "./types.js";
+
+/** A bearer token, or a function that returns the current one (such as createTokenProvider()). */
+export type TokenSource = string | TokenFunction;
 
 export interface ParchmentClientOptions extends ConnectionOptions {
   /** A UUID, as the spec types organization_id. */

@@ -3,13 +3,11 @@
 // string that came from the server or from a thrown cause has been redacted before it gets
 // here (src/redact.ts), and no error keeps the Request, its headers or a raw cause, so no
 // credential can surface through a message, a field, a stack, JSON.stringify or util.inspect.
+import type { OperationInfo, TransportErrors } from "./transport.js";
+
+export type { OperationInfo } from "./transport.js";
 import type { ValidationIssue } from "./types.js";
 
-/** Which call failed: GET and "/v1/organizations/{organization_id}/users/{user_id}". */
-export interface OperationInfo {
-  method: string;
-  path: string;
-}
 
 /** Properties an error carries besides its operation; a `requestId` is also named in the message. */
 export type ErrorFields = { requestId?: string | undefined; [field: string]: unknown };
@@ -109,26 +107,11 @@ for (const [name, type] of Object.entries({
   type.prototype.name = name;
 }
 
-/**
- * A thrown value as a cause an error may keep: its name, its `code` and a redacted message,
- * with the same for its own cause (undici hides the socket error there), never the object.
- * A custom fetch may throw with the request's headers in its message.
- */
-export function safeCause(thrown: unknown, redact: (text: string) => string, depth = 0): Error | undefined {
-  if (thrown === undefined || thrown === null || depth > 2) return undefined;
-  const source = thrown as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
-  const message = typeof thrown === "object" ? String(source.message ?? "") : String(thrown);
-  const copy = new Error(redact(message), { cause: safeCause(source.cause, redact, depth + 1) });
-  if (copy.cause === undefined) delete copy.cause;
-  copy.name = typeof source.name === "string" ? redact(source.name) : "Error";
-  if (typeof source.code === "string") Object.assign(copy, { code: redact(source.code) });
-  copy.stack = `${copy.name}: ${copy.message}`; // the frames are ours, not the thrower's
-  return copy;
-}
-
-/** "fetch failed: connect ECONNREFUSED 127.0.0.1:4010": a cause and its own cause, in words. */
-export function describeCause(cause: Error | undefined): string {
-  const parts: string[] = [];
-  for (let error = cause; error; error = error.cause as Error | undefined) if (error.message) parts.push(error.message);
-  return parts.join(": ");
-}
+/** How the shared transport builds this package's errors. */
+export const parchmentErrors: TransportErrors = {
+  isOwn: (error) => error instanceof ParchmentError,
+  failed: (operation, message, cause) => new ParchmentError(operation, message, {}, { cause }),
+  network: (operation, message, cause) => new ParchmentNetworkError(operation, message, {}, { cause }),
+  timeout: (operation, message, timeoutMs) => new ParchmentTimeoutError(operation, message, { timeoutMs }),
+  response: (operation, message, status) => new ParchmentResponseError(operation, message, { status }),
+};

@@ -1,7 +1,7 @@
 // parchment-contract: a typed client for Parchment's user-management API, built from its
 // OpenAPI contract.
 export { createParchmentClient } from "./client.js";
-export type { CallOptions, ListAllOptions, ParchmentClient, ParchmentClientOptions, UserPage } from "./client.js";
+export type { CallOptions, ListAllOptions, ParchmentClient, ParchmentClientOptions, TokenSource, UserPage } from "./client.js";
 export { createTokenProvider } from "./token-provider.js";
 export type { TokenProvider, TokenProviderOptions } from "./token-provider.js";
 export {
@@ -21,6 +21,6 @@ export {
   ParchmentValidationError,
 } from "./errors.js";
 export type { RetryOptions } from "./retry.js";
-export type { ConnectionOptions, FetchLike, TokenFunction, TokenSource } from "./transport.js";
+export type { ConnectionOptions, FetchLike, TokenFunction } from "./transport.js";
 export { VERSION } from "./version.js";
 export * from "./types.js";

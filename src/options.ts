@@ -1,7 +1,6 @@
 // Checks the options a caller passes, naming the option at fault and never its value
 // (several of them are secrets). A bad option is a TypeError thrown when the client or
 // provider is made, before any request.
-import { PARCHMENT_SERVERS } from "./types.js";
 
 /** The longest delay a timer can wait: setTimeout fires at once past it. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -35,12 +34,12 @@ export function uuidOption(name: string, value: unknown): string {
 }
 
 /**
- * The base URL without a trailing slash; the spec's sandbox server when none is given. A URL
- * with a user name or password is refused (it would be printed in errors and sent along),
+ * The base URL without a trailing slash; `fallback` (the spec's server) when none is given. A
+ * URL with a user name or password is refused (it would be printed in errors and sent along),
  * without echoing it.
  */
-export function baseUrlOption(value: unknown): string {
-  if (value === undefined) return PARCHMENT_SERVERS.sandbox;
+export function baseUrlOption(value: unknown, fallback?: string): string {
+  if (value === undefined && fallback !== undefined) return fallback;
   check(typeof value === "string" && URL.canParse(value), "baseUrl", "an absolute http(s) URL");
   const url = new URL(value as string);
   check(url.protocol === "http:" || url.protocol === "https:", "baseUrl", "an absolute http(s) URL");
@@ -61,9 +60,8 @@ export function fetchOption(value: unknown): FetchLike {
   return (value as FetchLike | undefined) ?? ((input, init) => globalThis.fetch(input, init));
 }
 
-/** The User-Agent sent with every request: ours, then the caller's product, if given. */
-export function userAgentOption(version: string, product: unknown): string {
-  const ours = `parchment-contract/${version}`;
+/** The User-Agent sent with every request: ours ("name/version"), then the caller's product, if given. */
+export function userAgentOption(ours: string, product: unknown): string {
   if (product === undefined) return ours;
   return `${ours} ${headerString("userAgent", product)}`;
 }

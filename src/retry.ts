@@ -1,7 +1,7 @@
 // The retry layer: whether to send a request again and how long to wait first, decided
-// apart from the waiting itself. Only GET and PUT are retried (both idempotent in this API);
-// POST /v1/token is never sent twice, since a token request that may have arrived must not
-// be repeated.
+// apart from the waiting itself. Only idempotent requests are retried (GET and PUT in
+// Parchment's API); POST /v1/token is never sent twice, since a token request that may have
+// arrived must not be repeated.
 import { MAX_TIMER_MS, check } from "./options.js";
 
 export interface RetryOptions {
@@ -57,7 +57,8 @@ export function backoffDelay(policy: RetryPolicy, attempt: number): number {
 
 /** What an attempt came to, as far as retrying is concerned. */
 export interface AttemptOutcome {
-  method: string;
+  /** Whether the request may be sent again (GET and PUT in this API; never POST /v1/token). */
+  idempotent: boolean;
   /** The attempt that just ended, 1 for the first. */
   attempt: number;
   /** Milliseconds already spent waiting between this call's attempts. */
@@ -70,12 +71,12 @@ export interface AttemptOutcome {
 
 /**
  * How long to wait before the next attempt, or undefined when there is to be none: no policy,
- * not GET or PUT, a status that is not retryable, attempts used up, or a wait that would take
+ * a request that may not be sent twice, a status that is not retryable, attempts used up, or a wait that would take
  * the call's waits past maxDelayMs.
  */
 export function retryDelay(policy: RetryPolicy | undefined, outcome: AttemptOutcome): number | undefined {
   if (!policy || outcome.attempt >= policy.maxAttempts) return undefined;
-  if (outcome.method !== "GET" && outcome.method !== "PUT") return undefined;
+  if (!outcome.idempotent) return undefined;
   if (outcome.status !== undefined && !RETRYABLE_STATUSES.has(outcome.status)) return undefined;
   const delay = parseRetryAfter(outcome.retryAfter) ?? backoffDelay(policy, outcome.attempt);
   return outcome.waited + delay > policy.maxDelayMs ? undefined : delay;

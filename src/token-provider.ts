@@ -5,7 +5,8 @@
 import { readEnvelope } from "./envelope.js";
 import { headerString, isHeaderValue, positiveNumber, uuidOption } from "./options.js";
 import { createRedactor } from "./redact.js";
-import { createRawClient, untilAborted, type ConnectionOptions } from "./transport.js";
+import { createRawClient } from "./raw-client.js";
+import { untilAborted, type ConnectionOptions } from "./transport.js";
 import type { Scope, TokenGrant } from "./types.js";
 
 export interface TokenProviderOptions extends ConnectionOptions {

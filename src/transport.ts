@@ -1,25 +1,21 @@
-// The fetch that openapi-fetch calls, in layers: the bearer token (asked for within the
-// caller's signal, refreshed once after a 401), then attempts (src/attempt.ts: deadline,
+// The transport every client of this repository shares (vendor conventions stay outside):
+// a fetch in layers. First the bearer token (asked for within the caller's signal, refreshed
+// once after a 401), then attempts (src/attempt.ts: one deadline over headers and body, a
 // size cap, no redirects), then retries (src/retry.ts: the decision, then the wait). Every
-// failure leaves as a ParchmentError naming the method and the path template, with every
+// failure leaves as an error of the vendor's family, naming the operation, with every
 // server-supplied or thrown text redacted.
-import createClient, { type Client } from "openapi-fetch";
-import type { paths } from "../generated/openapi.js";
 import { attempt, type AttemptResult } from "./attempt.js";
-import {
-  ParchmentError,
-  ParchmentNetworkError,
-  ParchmentResponseError,
-  ParchmentTimeoutError,
-  describeCause,
-  safeCause,
-  type OperationInfo,
-} from "./errors.js";
+import { describeCause, safeCause } from "./causes.js";
 import { MAX_TIMER_MS, baseUrlOption, fetchOption, isHeaderValue, positiveNumber, userAgentOption, type FetchLike } from "./options.js";
 import { retryDelay, sleep, type RetryPolicy } from "./retry.js";
-import { VERSION } from "./version.js";
 
 export type { FetchLike } from "./options.js";
+
+/** Which call failed: GET and "/v1/organizations/{organization_id}/users/{user_id}". */
+export interface OperationInfo {
+  method: string;
+  path: string;
+}
 
 /**
  * Returns the current bearer token; `invalidate(token)` drops one the server refused, and
@@ -30,36 +26,52 @@ export type TokenFunction = ((context: { signal?: AbortSignal | undefined }) => 
   redact?: (text: string) => string;
 };
 
-/** A bearer token, or a function that returns the current one (such as createTokenProvider()). */
-export type TokenSource = string | TokenFunction;
-
-/** The options the client and the token provider share; checked here, once. */
+/** The options every client takes for its connection; checked by createTransport, once. */
 export interface ConnectionOptions {
-  /** Defaults to the spec's sandbox server. Must not carry credentials (user:password@). */
+  /** Defaults to the vendor's sandbox (or only) server. Must not carry credentials (user:password@). */
   baseUrl?: string;
   fetch?: FetchLike;
   /** Per attempt, in milliseconds: the response's headers and its whole body must arrive within it. Default 30 000. */
   timeoutMs?: number;
-  /** The largest response body read, in bytes; a larger one is a ParchmentResponseError. Default 10 MB. */
+  /** The largest response body read, in bytes; a larger one is a response error. Default 10 MB (10 485 760). */
   maxResponseBytes?: number;
-  /** Your product, appended to the User-Agent `parchment-contract/<version>`, such as "acme-clinic/2.1". */
+  /** Your product, appended to the package's User-Agent, such as "acme-clinic/2.1". */
   userAgent?: string;
 }
 
+/** How a vendor's package builds its errors; the transport decides only which one. */
+export interface TransportErrors {
+  /** Whether a value a token function threw is already one of the family (passed on as it is). */
+  isOwn(error: unknown): boolean;
+  failed(operation: OperationInfo, message: string, cause?: Error): Error;
+  network(operation: OperationInfo, message: string, cause?: Error): Error;
+  timeout(operation: OperationInfo, message: string, timeoutMs: number): Error;
+  response(operation: OperationInfo, message: string, status: number): Error;
+}
+
 export interface TransportOptions {
-  /** Retries of GET and PUT; none without. */
+  /** The vendor's default server. */
+  defaultBaseUrl: string;
+  /** The package's own User-Agent product, "name/version". */
+  product: string;
+  errors: TransportErrors;
+  /** Hides every secret the client knows in text bound for an error. */
+  redact: (text: string) => string;
+  /** Retries of GET, PUT and whatever `idempotent` allows; none without. */
   retry?: RetryPolicy | undefined;
-  /** Sent with every request (credentials that do not change). */
-  headers?: Record<string, string>;
+  /** Methods safe to send again; default GET and PUT. */
+  idempotent?: ReadonlySet<string>;
   /** Asked for the bearer token of every request; told about a token refused with 401. */
   token?: TokenFunction | undefined;
-  /** Hides every secret this client knows in text bound for an error. */
-  redact: (text: string) => string;
   /** Told of each token the token function returned, so that it is redacted from then on. */
   learnSecret?: (secret: string) => void;
 }
 
-export type RawClient = Client<paths, "application/json">;
+export interface Transport {
+  baseUrl: string;
+  /** Sends `request` for `operation`; resolves with a response whose body is already read. */
+  send(request: Request, operation: OperationInfo): Promise<Response>;
+}
 
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -73,58 +85,53 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promi
   });
 }
 
-/** An openapi-fetch client whose requests go through the transport. */
-export function createRawClient(connection: ConnectionOptions, options: TransportOptions): RawClient {
-  const { retry, token, redact, learnSecret } = options;
+export function createTransport(connection: ConnectionOptions, options: TransportOptions): Transport {
+  const { errors, redact, retry, token, learnSecret } = options;
   const fetch = fetchOption(connection.fetch);
+  const baseUrl = baseUrlOption(connection.baseUrl, options.defaultBaseUrl);
   const timeoutMs = positiveNumber("timeoutMs", connection.timeoutMs, 30_000, MAX_TIMER_MS);
   const maxBytes = positiveNumber("maxResponseBytes", connection.maxResponseBytes, DEFAULT_MAX_BYTES);
-  const userAgent = userAgentOption(VERSION, connection.userAgent);
-  // The spec's path template of each request, recorded by the middleware below, so that
-  // errors name the operation ("/users/{user_id}") rather than one user's path.
-  const templates = new WeakMap<Request, string>();
+  const userAgent = userAgentOption(options.product, connection.userAgent);
 
   async function bearer(operation: OperationInfo, signal: AbortSignal): Promise<string> {
     let value: unknown;
     try {
       value = await untilAborted(Promise.resolve().then(() => token!({ signal })), signal);
     } catch (error) {
-      if (signal.aborted || error instanceof ParchmentError) throw error; // the provider names POST /v1/token itself
+      if (signal.aborted || errors.isOwn(error)) throw error; // a provider names its own call
       const cause = safeCause(error, redact);
-      throw new ParchmentError(operation, `the token function failed: ${describeCause(cause)}`, {}, { cause });
+      throw errors.failed(operation, `the token function failed: ${describeCause(cause)}`, cause);
     }
     if (typeof value !== "string" || !isHeaderValue(value)) {
-      throw new ParchmentError(operation, "the token function returned no token that can be sent in a header");
+      throw errors.failed(operation, "the token function returned no token that can be sent in a header");
     }
     learnSecret?.(value);
     return value;
   }
 
-  function failure(operation: OperationInfo, result: AttemptResult & { failure: string }): ParchmentError {
-    if (result.failure === "timeout") {
-      return new ParchmentTimeoutError(operation, `no complete response within ${timeoutMs} ms`, { timeoutMs });
-    }
-    if (result.failure === "too-large") return new ParchmentResponseError(operation, `${result.status} response body larger than ${maxBytes} bytes`, { status: result.status });
-    if (result.failure === "not-a-response") return new ParchmentNetworkError(operation, "fetch returned something other than a Response");
+  function failure(operation: OperationInfo, result: AttemptResult & { failure: string }): Error {
+    if (result.failure === "timeout") return errors.timeout(operation, `no complete response within ${timeoutMs} ms`, timeoutMs);
+    if (result.failure === "too-large") return errors.response(operation, `${result.status} response body larger than ${maxBytes} bytes`, result.status!);
+    if (result.failure === "not-a-response") return errors.network(operation, "fetch returned something other than a Response");
     const cause = safeCause(result.cause, redact);
     const why = describeCause(cause);
-    return new ParchmentNetworkError(operation, `the request failed before a complete response arrived${why ? `: ${why}` : ""}`, {}, { cause });
+    return errors.network(operation, `the request failed before a complete response arrived${why ? `: ${why}` : ""}`, cause);
   }
 
-  function redirectError(operation: OperationInfo, response: Response, from: string): ParchmentResponseError {
+  function redirectError(operation: OperationInfo, response: Response, from: string): Error {
     const location = response.headers.get("location");
     // The target's origin and path only: its query or user info may carry anything.
     const target = location && URL.canParse(location, from) ? new URL(location, from) : undefined;
     const where = target ? ` to ${redact(`${target.origin}${target.pathname}`)}` : "";
-    return new ParchmentResponseError(operation, `${response.status} redirect${where} not followed`, { status: response.status });
+    return errors.response(operation, `${response.status} redirect${where} not followed`, response.status);
   }
 
-  async function send(request: Request): Promise<Response> {
-    const operation = { method: request.method, path: templates.get(request) ?? new URL(request.url).pathname };
-    const signal = request.signal;
+  async function send(request: Request, operation: OperationInfo): Promise<Response> {
+    const { method, signal } = request;
     const headers = new Headers(request.headers);
     headers.set("user-agent", userAgent);
-    const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
+    const body = method === "GET" || method === "HEAD" ? undefined : await request.arrayBuffer();
+    const idempotent = (options.idempotent ?? IDEMPOTENT).has(method);
     let current: string | undefined;
     let refreshed = false;
     let waited = 0;
@@ -133,7 +140,7 @@ export function createRawClient(connection: ConnectionOptions, options: Transpor
         current = await bearer(operation, signal);
         headers.set("authorization", `Bearer ${current}`);
       }
-      const result = await attempt(fetch, { url: request.url, method: request.method, headers, body }, { timeoutMs, maxBytes, signal });
+      const result = await attempt(fetch, { url: request.url, method, headers, body }, { timeoutMs, maxBytes, signal });
       const { response } = result;
       if (response && response.status >= 300 && response.status < 400) throw redirectError(operation, response, request.url);
       if (response?.status === 401 && token && !refreshed) {
@@ -145,13 +152,8 @@ export function createRawClient(connection: ConnectionOptions, options: Transpor
         continue;
       }
       if (result.failure === "too-large" || result.failure === "not-a-response") throw failure(operation, result);
-      const delay = retryDelay(retry, {
-        method: request.method,
-        attempt: number,
-        waited,
-        status: response?.status,
-        retryAfter: response?.headers.get("retry-after"),
-      });
+      const status = response?.status;
+      const delay = retryDelay(retry, { idempotent, attempt: number, waited, status, retryAfter: response?.headers.get("retry-after") });
       if (delay === undefined) {
         if (response) return response;
         throw failure(operation, result);
@@ -161,11 +163,7 @@ export function createRawClient(connection: ConnectionOptions, options: Transpor
     }
   }
 
-  const client = createClient<paths, "application/json">({ baseUrl: baseUrlOption(connection.baseUrl), headers: options.headers, fetch: send });
-  client.use({
-    onRequest({ request, schemaPath }) {
-      templates.set(request, schemaPath);
-    },
-  });
-  return client;
+  return { baseUrl, send };
 }
+
+const IDEMPOTENT: ReadonlySet<string> = new Set(["GET", "PUT"]);

@@ -187,14 +187,14 @@ describe("parseRetryAfter and retryDelay", () => {
     expect(parseRetryAfter(header, now)).toBe(expected);
   });
 
-  it("decides apart from waiting: only GET and PUT, only retryable statuses, within attempts and the budget", () => {
+  it("decides apart from waiting: only idempotent requests, only retryable statuses, within attempts and the budget", () => {
     const policy = retryPolicy({ maxAttempts: 3, maxDelayMs: 1000, baseDelayMs: 100 })!;
-    expect(retryDelay(policy, { method: "POST", attempt: 1, waited: 0 })).toBeUndefined();
-    expect(retryDelay(policy, { method: "GET", attempt: 1, waited: 0, status: 500 })).toBeUndefined();
-    expect(retryDelay(policy, { method: "GET", attempt: 3, waited: 0, status: 503 })).toBeUndefined();
-    expect(retryDelay(policy, { method: "PUT", attempt: 1, waited: 0, status: 429, retryAfter: "1" })).toBe(1000);
-    expect(retryDelay(policy, { method: "PUT", attempt: 1, waited: 1, status: 429, retryAfter: "1" })).toBeUndefined();
-    expect(retryDelay(policy, { method: "GET", attempt: 2, waited: 0 })).toBe(200); // Math.random is 1 here
-    expect(retryDelay(undefined, { method: "GET", attempt: 1, waited: 0 })).toBeUndefined();
+    expect(retryDelay(policy, { idempotent: false, attempt: 1, waited: 0 })).toBeUndefined();
+    expect(retryDelay(policy, { idempotent: true, attempt: 1, waited: 0, status: 500 })).toBeUndefined();
+    expect(retryDelay(policy, { idempotent: true, attempt: 3, waited: 0, status: 503 })).toBeUndefined();
+    expect(retryDelay(policy, { idempotent: true, attempt: 1, waited: 0, status: 429, retryAfter: "1" })).toBe(1000);
+    expect(retryDelay(policy, { idempotent: true, attempt: 1, waited: 1, status: 429, retryAfter: "1" })).toBeUndefined();
+    expect(retryDelay(policy, { idempotent: true, attempt: 2, waited: 0 })).toBe(200); // Math.random is 1 here
+    expect(retryDelay(undefined, { idempotent: true, attempt: 1, waited: 0 })).toBeUndefined();
   });
 });
