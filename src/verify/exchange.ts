@@ -23,12 +23,13 @@ export interface Exchange {
   retried?: { status: number; waitedMs: number };
 }
 
-/** No (complete) answer: `where` is "(request)" before the headers, "(body)" after them. */
+/** No (complete) answer: `where` is "(request)" before the headers, "(body)" after them (with the status that came). */
 export class ExchangeFailure extends Error {
   constructor(
     readonly where: "(request)" | "(body)",
     readonly expected: string,
     message: string,
+    readonly status?: number,
   ) {
     super(message);
   }
@@ -41,7 +42,7 @@ const seconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
 function describe(error: unknown, timeoutMs: number, what: string): string {
   if (error instanceof BodyTooLargeError) return `a body larger than ${error.maxBytes} bytes (not read further)`;
   const name = (error as { name?: unknown })?.name;
-  if (name === "TimeoutError") return `${what} within ${seconds(timeoutMs)} (--timeout)`;
+  if (name === "TimeoutError") return `${what} within ${seconds(timeoutMs)}`;
   if (name === "AbortError") return "aborted by the caller";
   if (!(error instanceof Error)) return String(error);
   const causes: string[] = [];
@@ -75,7 +76,7 @@ async function attempt(url: URL, init: RequestInit, options: ExchangeOptions): P
     return { status: response.status, headers: response.headers, text: await readBodyText(response, options.maxBodyBytes) };
   } catch (error) {
     await response.body?.cancel().catch(() => undefined);
-    throw new ExchangeFailure("(body)", `a complete body of at most ${options.maxBodyBytes} bytes`, describe(error, options.timeoutMs, "the body was not complete"));
+    throw new ExchangeFailure("(body)", `a complete body of at most ${options.maxBodyBytes} bytes`, describe(error, options.timeoutMs, "the body was not complete"), response.status);
   }
 }
 

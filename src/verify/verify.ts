@@ -166,6 +166,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
       );
     } catch (error) {
       if (!(error instanceof ExchangeFailure)) throw error;
+      check.status = error.status;
       fail(check, { path: error.where, expected: error.expected, actual: show.text(error.message, 300) });
       return { check, body: undefined, ok: false, answered: false };
     }
