@@ -15,7 +15,7 @@ const running: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((server) => server.close()));
 });
-async function raw(respond: (exchange: RawExchange) => void | Promise<void>, options?: Parameters<typeof startRawServer>[1]): Promise<RawServer> {
+async function raw(respond: (exchange: RawExchange) => unknown, options?: Parameters<typeof startRawServer>[1]): Promise<RawServer> {
   const server = await startRawServer(respond, options);
   running.push(server);
   return server;
