@@ -5,7 +5,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { createRedactor } from "./redact.js";
 import { startReferenceServer } from "./testing/index.js";
 import { formatReport } from "./verify/report.js";
-import { verify } from "./verify/verify.js";
+import { verify, type VerifyReport } from "./verify/verify.js";
 
 const SERVE_USAGE = `usage: parchment-contract serve [--port N] [--json] [--docs FILE]
   Serves the reference server on 127.0.0.1 and prints its credentials.
@@ -152,16 +152,26 @@ async function runVerify(args: string[]): Promise<number> {
   const timeoutSeconds = timeoutText === undefined ? undefined : /^\d+(\.\d+)?$/.test(timeoutText) && Number(timeoutText) > 0 ? Number(timeoutText) : Number.NaN;
   if (Number.isNaN(timeoutSeconds)) throw new UsageError(`--timeout must be a number of seconds above 0, got ${JSON.stringify(redactor.redact(timeoutText!))}`, VERIFY_USAGE);
 
-  const report = await verify({
-    baseUrl,
-    organizationId: option("organization-id", "PARCHMENT_ORGANIZATION_ID")!,
-    organizationSecret,
-    token,
-    userId: option("user-id", "PARCHMENT_USER_ID"),
-    allowWrites: values["allow-writes"] === true,
-    maxPages,
-    timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
-  });
+  let report: VerifyReport;
+  try {
+    report = await verify({
+      baseUrl,
+      organizationId: option("organization-id", "PARCHMENT_ORGANIZATION_ID")!,
+      organizationSecret,
+      token,
+      userId: option("user-id", "PARCHMENT_USER_ID"),
+      allowWrites: values["allow-writes"] === true,
+      maxPages,
+      timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+    });
+  } catch (error) {
+    // Not expected (verify reports what a server does rather than throwing), but still a
+    // report, in the format asked for, and redacted.
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const failed = { ok: false, baseUrl, checks: [], error: `verify stopped: ${reason}` };
+    console.log(redactor.redact(values.json ? JSON.stringify(failed) : `parchment-contract verify ${baseUrl}\n${failed.error}`));
+    return 1;
+  }
   console.log(redactor.redact(values.json ? JSON.stringify(report) : formatReport(report)));
   return report.ok ? 0 : 1;
 }

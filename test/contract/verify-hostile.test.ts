@@ -68,6 +68,16 @@ describe("verify under a deadline and a size cap", () => {
     expect(checkNamed(report, "read a user")).toMatchObject({ outcome: "skipped", note: "listing users failed and no user id was given" });
   });
 
+  it("reports a server that accepts the request and never answers", async () => {
+    const server = await raw((exchange) => {
+      if (isList(exchange.url)) return; // no status line, no headers, ever
+      return exchange.reference().then((answer) => exchange.send(answer));
+    });
+    const report = await verify({ ...credentialsOf(server), timeoutMs: 400 });
+    expect(failures(report)).toMatch(/^    listUsers \(request\): expected a response; got no response within 0\.4 s$/m);
+    expect(checkNamed(report, "read an unknown user (expects 404)").outcome).toBe("passed");
+  });
+
   it("reports a body that drips a byte at a time past the deadline (the deadline covers the whole body)", async () => {
     const server = await raw(async (exchange) => {
       if (!isList(exchange.url)) return exchange.send(await exchange.reference());
