@@ -145,6 +145,7 @@ async function runVerify(args: string[]): Promise<number> {
   const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
   if (!url || !/^https?:$/.test(url.protocol)) throw new UsageError("--base-url must be an absolute http(s) URL", VERIFY_USAGE);
   if (url.username || url.password) throw new UsageError("--base-url must not contain credentials (user:password@): pass them as --token and --organization-secret", VERIFY_USAGE);
+  if (url.search || url.hash) throw new UsageError("--base-url must not have a query (?) or a fragment (#)", VERIFY_USAGE);
   const maxPagesText = option("max-pages");
   const maxPages = maxPagesText === undefined ? undefined : /^\d+$/.test(maxPagesText) && Number(maxPagesText) >= 1 ? Number(maxPagesText) : Number.NaN;
   if (Number.isNaN(maxPages)) throw new UsageError(`--max-pages must be a whole number of at least 1, got ${JSON.stringify(redactor.redact(maxPagesText!))}`, VERIFY_USAGE);

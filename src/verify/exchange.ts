@@ -55,10 +55,11 @@ function describe(error: unknown, timeoutMs: number, what: string): string {
   return [`${error.name}: ${error.message}`, ...causes].join("; caused by ");
 }
 
-/** Retry-After in seconds or as an HTTP date, in ms, within [0, max]; 1 s when absent or unreadable. */
+/** Retry-After in seconds or as an HTTP date ("..., 21 Oct 2015 07:28:00 GMT"), in ms, within [0, max]; 1 s when absent or unreadable. */
 export function retryDelayMs(header: string | null, maxMs: number, now = Date.now()): number {
   const value = header?.trim() ?? "";
-  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Number.isNaN(Date.parse(value)) ? 1000 : Date.parse(value) - now;
+  const date = /GMT$/.test(value) ? Date.parse(value) : Number.NaN;
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Number.isNaN(date) ? 1000 : date - now;
   return Math.min(Math.max(ms, 0), maxMs);
 }
 

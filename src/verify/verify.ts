@@ -69,6 +69,8 @@ function checkOptions(options: VerifyOptions): URL {
   if (!url || !/^https?:$/.test(url.protocol)) fail("baseUrl must be an absolute http(s) URL");
   // A URL's user:password would be printed with it and sent wherever it leads.
   if (url!.username || url!.password) fail("baseUrl must not contain credentials (user:password@)");
+  // Paths are appended to it: a query or fragment would end up in the middle of every URL.
+  if (url!.search || url!.hash) fail("baseUrl must not have a query (?) or a fragment (#)");
   for (const name of ["organizationId", "organizationSecret", "token"] as const) {
     if (typeof options[name] !== "string" || !options[name].trim()) fail(`${name} must be a non-empty string`);
   }
