@@ -1,35 +1,86 @@
 #!/usr/bin/env node
 // parchment-contract serve | verify. See README "Contract checks".
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { startReferenceServer } from "./testing/index.js";
-import { baseUrlOption } from "./options.js";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { createRedactor } from "./redact.js";
+import { startReferenceServer, type ListShape } from "./testing/index.js";
 import { formatReport } from "./verify/report.js";
-import { verify } from "./verify/verify.js";
+import { verify, type VerifyReport } from "./verify/verify.js";
+
+const SERVE_USAGE = `usage: parchment-contract serve [--port N] [--json] [--docs FILE] [--list-shape page|envelope|array]
+  Serves the reference server on 127.0.0.1 and prints its credentials.
+  --port N       the port (default 0: a free one, printed)
+  --json         print the credentials as one JSON line
+  --docs FILE    also serve FILE (the rendered docs) at /docs
+  --list-shape   which documented shape list users answers in (default page)`;
+
+const VERIFY_USAGE = `usage: parchment-contract verify --base-url URL --organization-id ID --organization-secret S --token T
+                                 [--user-id U] [--allow-writes] [--max-pages N] [--timeout SECONDS] [--json]
+  Checks a server's answers against the contract; exit 0 when every check passes, 1 otherwise.
+  --base-url URL              the API root, http(s), without user:password@   (PARCHMENT_BASE_URL)
+  --organization-id ID                                                         (PARCHMENT_ORGANIZATION_ID)
+  --organization-secret S                                                      (PARCHMENT_ORGANIZATION_SECRET)
+  --token T                   a bearer token                                   (PARCHMENT_TOKEN)
+  --user-id U                 the user to read; default the first listed       (PARCHMENT_USER_ID)
+  --allow-writes              also change a user and put it back
+  --max-pages N               list pages to follow through lastKey (default 5)
+  --timeout SECONDS           per request, headers and body (default 15)
+  --json                      print the report as one JSON line`;
 
 const USAGE = `usage:
-  parchment-contract serve [--port N] [--json] [--docs FILE]
+  parchment-contract serve [--port N] [--json] [--docs FILE] [--list-shape page|envelope|array]
   parchment-contract verify --base-url URL --organization-id ID --organization-secret S --token T
-                            [--user-id U] [--allow-writes] [--json]
-  (verify also reads PARCHMENT_BASE_URL, PARCHMENT_ORGANIZATION_ID, PARCHMENT_ORGANIZATION_SECRET,
-   PARCHMENT_TOKEN and PARCHMENT_USER_ID)`;
+                            [--user-id U] [--allow-writes] [--max-pages N] [--timeout SECONDS] [--json]
+  parchment-contract --version | --help | <command> --help`;
 
-class UsageError extends Error {}
+const LIST_SHAPES: readonly ListShape[] = ["page", "envelope", "array"];
+
+/** A mistake in how the command was called: printed with the usage, exit 2. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly usage = USAGE,
+  ) {
+    super(message);
+  }
+}
+
+/** A failure to report in one line (no usage, no stack), exit 2. */
+class CommandError extends Error {}
+
+function parse<T extends ParseArgsConfig["options"]>(args: string[], options: T, usage: string) {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, strict: true }).values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    throw new UsageError((error as Error).message, usage);
+  }
+}
 
 async function serve(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { port: { type: "string" }, json: { type: "boolean" }, docs: { type: "string" } } });
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0-65535), got ${values.port}`);
+  const values = parse(args, { port: { type: "string" }, json: { type: "boolean" }, docs: { type: "string" }, "list-shape": { type: "string" } }, SERVE_USAGE);
+  if (values.help) return help(SERVE_USAGE);
+  const listShape = (values["list-shape"] ?? "page") as ListShape;
+  if (!LIST_SHAPES.includes(listShape)) throw new UsageError(`--list-shape must be one of ${LIST_SHAPES.join(", ")}`, SERVE_USAGE);
+  const portText = values.port as string | undefined;
+  const port = portText === undefined ? 0 : /^\d{1,5}$/.test(portText) ? Number(portText) : Number.NaN;
+  if (!(port >= 0 && port <= 65535)) throw new UsageError(`--port must be a port number (0-65535), got ${JSON.stringify(portText)}`, SERVE_USAGE);
   let docsHtml: string | undefined;
   if (values.docs) {
     try {
-      docsHtml = readFileSync(values.docs, "utf8");
+      docsHtml = readFileSync(values.docs as string, "utf8");
     } catch {
-      throw new UsageError(`--docs: cannot read ${values.docs} (run npm run docs first)`);
+      throw new CommandError(`--docs: cannot read ${values.docs} (run npm run docs first)`);
     }
   }
-  const server = await startReferenceServer({ port, docsHtml });
+  let server;
+  try {
+    server = await startReferenceServer({ port, docsHtml, listShape });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === "EADDRINUSE") throw new CommandError(`port ${port} on 127.0.0.1 is in use; pass another --port (0 takes a free one)`);
+    if (code === "EACCES") throw new CommandError(`not allowed to listen on port ${port}; pass another --port (0 takes a free one)`);
+    throw error;
+  }
   const info = { baseUrl: server.baseUrl, organizationId: server.organizationId, organizationSecret: server.organizationSecret, token: server.token, userId: server.userId };
   if (values.json) {
     console.log(JSON.stringify(info));
@@ -61,49 +112,79 @@ Stop with Ctrl+C.`);
   return 0;
 }
 
+const VERIFY_OPTIONS = {
+  "base-url": { type: "string" },
+  "organization-id": { type: "string" },
+  "organization-secret": { type: "string" },
+  token: { type: "string" },
+  "user-id": { type: "string" },
+  "allow-writes": { type: "boolean" },
+  "max-pages": { type: "string" },
+  timeout: { type: "string" },
+  json: { type: "boolean" },
+} as const;
+
+// In usage order, so that every missing one is named at once, in the order the usage shows.
+const REQUIRED = [
+  ["base-url", "PARCHMENT_BASE_URL"],
+  ["organization-id", "PARCHMENT_ORGANIZATION_ID"],
+  ["organization-secret", "PARCHMENT_ORGANIZATION_SECRET"],
+  ["token", "PARCHMENT_TOKEN"],
+] as const;
+
 async function runVerify(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      "base-url": { type: "string" },
-      "organization-id": { type: "string" },
-      "organization-secret": { type: "string" },
-      token: { type: "string" },
-      "user-id": { type: "string" },
-      "allow-writes": { type: "boolean" },
-      json: { type: "boolean" },
-    },
-  });
-  const env = process.env;
-  const option = (flag: keyof typeof values, variable: string) => {
-    const value = (values[flag] as string | undefined) ?? env[variable];
+  const values = parse(args, VERIFY_OPTIONS, VERIFY_USAGE);
+  if (values.help) return help(VERIFY_USAGE);
+  const option = (flag: string, variable?: string) => {
+    const value = (values[flag] as string | undefined) ?? (variable ? process.env[variable] : undefined);
     return value === "" ? undefined : value;
   };
-  const required = (flag: keyof typeof values, variable: string) => {
-    const value = option(flag, variable);
-    if (!value) throw new UsageError(`--${flag} (or ${variable}) is required`);
-    return value;
-  };
-  let baseUrl: string;
+  const missing = REQUIRED.filter(([flag, variable]) => !option(flag, variable)).map(([flag, variable]) => `--${flag} (or ${variable})`);
+  if (missing.length > 0) throw new UsageError(`missing ${missing.join(", ")}: ${missing.length === 1 ? "it is" : "each is"} required`, VERIFY_USAGE);
+  const organizationSecret = option("organization-secret", "PARCHMENT_ORGANIZATION_SECRET")!;
+  const token = option("token", "PARCHMENT_TOKEN")!;
+  // Every line printed from here on goes through this, whatever a server sent back.
+  const redactor = createRedactor([token, organizationSecret]);
+
+  const baseUrl = option("base-url", "PARCHMENT_BASE_URL")!;
+  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol)) throw new UsageError("--base-url must be an absolute http(s) URL", VERIFY_USAGE);
+  if (url.username || url.password) throw new UsageError("--base-url must not contain credentials (user:password@): pass them as --token and --organization-secret", VERIFY_USAGE);
+  if (url.search || url.hash) throw new UsageError("--base-url must not have a query (?) or a fragment (#)", VERIFY_USAGE);
+  const maxPagesText = option("max-pages");
+  const maxPages = maxPagesText === undefined ? undefined : /^\d+$/.test(maxPagesText) && Number(maxPagesText) >= 1 ? Number(maxPagesText) : Number.NaN;
+  if (Number.isNaN(maxPages)) throw new UsageError(`--max-pages must be a whole number of at least 1, got ${JSON.stringify(redactor.redact(maxPagesText!))}`, VERIFY_USAGE);
+  const timeoutText = option("timeout");
+  const timeoutSeconds = timeoutText === undefined ? undefined : /^\d+(\.\d+)?$/.test(timeoutText) && Number(timeoutText) > 0 ? Number(timeoutText) : Number.NaN;
+  if (Number.isNaN(timeoutSeconds)) throw new UsageError(`--timeout must be a number of seconds above 0, got ${JSON.stringify(redactor.redact(timeoutText!))}`, VERIFY_USAGE);
+
+  let report: VerifyReport;
   try {
-    baseUrl = baseUrlOption(required("base-url", "PARCHMENT_BASE_URL"));
+    report = await verify({
+      baseUrl,
+      organizationId: option("organization-id", "PARCHMENT_ORGANIZATION_ID")!,
+      organizationSecret,
+      token,
+      userId: option("user-id", "PARCHMENT_USER_ID"),
+      allowWrites: values["allow-writes"] === true,
+      maxPages,
+      timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+    });
   } catch (error) {
-    if (error instanceof TypeError) throw new UsageError("--base-url must be an absolute http(s) URL");
-    throw error;
+    // Not expected (verify reports what a server does rather than throwing), but still a
+    // report, in the format asked for, and redacted.
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const failed = { ok: false, baseUrl, checks: [], error: `verify stopped: ${reason}` };
+    console.log(redactor.redact(values.json ? JSON.stringify(failed) : `parchment-contract verify ${baseUrl}\n${failed.error}`));
+    return 1;
   }
-  const organizationSecret = required("organization-secret", "PARCHMENT_ORGANIZATION_SECRET");
-  const token = required("token", "PARCHMENT_TOKEN");
-  const report = await verify({
-    baseUrl,
-    organizationId: required("organization-id", "PARCHMENT_ORGANIZATION_ID"),
-    organizationSecret,
-    token,
-    userId: option("user-id", "PARCHMENT_USER_ID"),
-    allowWrites: values["allow-writes"] ?? false,
-  });
-  const { redact } = createRedactor([token, organizationSecret]);
-  console.log(redact(values.json ? JSON.stringify(report) : formatReport(report)));
+  console.log(redactor.redact(values.json ? JSON.stringify(report) : formatReport(report)));
   return report.ok ? 0 : 1;
+}
+
+function help(usage: string): number {
+  console.log(usage);
+  return 0;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -111,14 +192,25 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === "serve") return await serve(rest);
     if (command === "verify") return await runVerify(rest);
-    if (command === undefined || command === "--help" || command === "-h") {
-      console.log(USAGE);
-      return command === undefined ? 2 : 0;
+    if (command === "--version" || command === "-v") {
+      // ../package.json both from src/cli.ts and from the bundled dist/cli.js.
+      console.log(JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version);
+      return 0;
     }
-    throw new UsageError(`unknown command: ${command}`);
+    if (command === "--help" || command === "-h" || command === "help") {
+      if (rest[0] === "serve") return help(SERVE_USAGE);
+      if (rest[0] === "verify") return help(VERIFY_USAGE);
+      return help(USAGE);
+    }
+    if (command === undefined) throw new UsageError("a command is required");
+    throw new UsageError(`unknown command: ${JSON.stringify(command)}`);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      console.error(`parchment-contract: ${(error as Error).message}\n${USAGE}`);
+    if (error instanceof UsageError) {
+      console.error(`parchment-contract: ${error.message}\n${error.usage}`);
+      return 2;
+    }
+    if (error instanceof CommandError) {
+      console.error(`parchment-contract: ${error.message}`);
       return 2;
     }
     throw error;

@@ -3,18 +3,22 @@
 import { randomBytes } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "../json-depth.js";
 import { isJsonMediaType } from "../media-type.js";
 import { specOperations, type SpecOperation } from "../contract/operations.js";
 import { createSpecValidator, type SchemaViolation } from "../contract/spec-validator.js";
 import { SCOPES, type AccessRole, type ProviderDetails, type User, type UserSummary } from "../types.js";
+import { parseFault, type Fault } from "./faults.js";
 import { seedUsers, type StoredUser } from "./seed.js";
+
+export type { Fault } from "./faults.js";
 
 export interface ReferenceServerOptions {
   organizationId?: string;
   organizationSecret?: string;
   partnerId?: string;
   partnerSecret?: string;
-  /** How many users to seed. Default 45 (three pages of 20). */
+  /** How many users to seed, 0 to 10000. Default 45 (three pages of 20). 0 is an organisation without users. */
   users?: number;
   /**
    * Which documented shape list users answers in. `"page"` (default): `data` is
@@ -31,13 +35,6 @@ export interface ReferenceServerOptions {
 
 export type ListShape = "page" | "envelope" | "array";
 
-/** Make the next `times` requests answer `status`, with `Retry-After` when given. */
-export interface Fault {
-  status: 429 | 500 | 502 | 503 | 504;
-  times?: number;
-  retryAfterSeconds?: number;
-}
-
 export interface ReferenceHandler {
   /** A fetch handler: pass it as `fetch` to a client to test in-process. */
   fetch: (request: Request) => Promise<Response>;
@@ -47,8 +44,9 @@ export interface ReferenceHandler {
   partnerSecret: string;
   /** A token carrying every scope, valid for the life of the server. */
   token: string;
-  /** A seeded provider. */
+  /** A seeded provider (the first user when none is a provider; "" in an organisation without users). */
   userId: string;
+  /** Throws a TypeError for a fault that is not one the server can answer with. */
   failNext(fault: Fault): void;
   /** The current state of a user as the API would return it, or undefined. */
   readUser(userId: string): User | undefined;
@@ -108,11 +106,16 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
   const operations = specOperations(validator.document);
   const op = (operationId: string) => operations.get(operationId) as SpecOperation;
 
+  if (options.users !== undefined && !(Number.isInteger(options.users) && options.users >= 0 && options.users <= 10_000)) {
+    throw new TypeError("users must be a whole number from 0 to 10000");
+  }
   const users = new Map(seedUsers(options.users).map((user) => [user.user_id, user]));
   const tokens = new Map<string, { scopes: string[]; expiresAt: number; userId: string }>();
-  const firstProvider = [...users.values()].find((user) => user.access_roles.includes("provider"))!;
+  const seeded = [...users.values()];
+  // An organisation may have no users at all: then the fixed token belongs to nobody listed.
+  const defaultUserId = (seeded.find((user) => user.access_roles.includes("provider")) ?? seeded[0])?.user_id ?? "";
   const fixedToken = `ref_${randomBytes(24).toString("base64url")}`;
-  tokens.set(fixedToken, { scopes: [...ALL_SCOPES], expiresAt: Number.POSITIVE_INFINITY, userId: firstProvider.user_id });
+  tokens.set(fixedToken, { scopes: [...ALL_SCOPES], expiresAt: Number.POSITIVE_INFINITY, userId: defaultUserId });
   let fault: Required<Fault> | undefined;
 
   const isPrescriber = (roles: AccessRole[]) => roles.includes("provider") || roles.includes("rx_queue_manager");
@@ -174,6 +177,10 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
       return { response: problem(c, { status: 400, type: "bad-request", title: "Bad Request", detail: "Content-Type must be application/json" }) };
     }
     const text = await c.req.text();
+    // Before parsing and validating: ajv's uniqueItems recurses into deeply nested arrays.
+    if (nestsDeeperThan(text)) {
+      return { response: problem(c, { status: 400, type: "bad-request", title: "Bad Request", detail: `The request body is nested more than ${MAX_JSON_DEPTH} deep` }) };
+    }
     try {
       return { body: JSON.parse(text) };
     } catch {
@@ -194,14 +201,17 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
   });
   app.notFound((c) => problem(c, { status: 404, type: "not-found", title: "Not Found", detail: "No such resource" }));
 
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => problem(c, { status: 400, type: "bad-request", title: "Bad Request", detail: "The request body is larger than 1 MB" }),
+  });
+  app.use("/__reference/*", limitBody);
   app.post("/__reference/faults", async (c) => {
     const read = await readJson(c);
     if ("response" in read) return read.response;
-    const { status, times = 1, retryAfterSeconds = 1 } = (read.body ?? {}) as Fault;
-    if (![429, 500, 502, 503, 504].includes(status)) {
-      return problem(c, { status: 400, type: "bad-request", title: "Bad Request", detail: "status must be 429, 500, 502, 503 or 504" });
-    }
-    fault = { status, times, retryAfterSeconds };
+    const parsed = parseFault(read.body);
+    if (typeof parsed === "string") return problem(c, { status: 400, type: "bad-request", title: "Bad Request", detail: parsed });
+    fault = parsed;
     return c.json({ fault }, 200);
   });
 
@@ -221,13 +231,7 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
     }
     return next();
   });
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => problem(c, { status: 400, type: "bad-request", title: "Bad Request", detail: "The request body is larger than 1 MB" }),
-    }),
-  );
+  app.use("/v1/*", limitBody);
 
   app.post("/v1/token", async (c) => {
     const h = (name: string) => c.req.header(name);
@@ -342,9 +346,11 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
     partnerId,
     partnerSecret,
     token: fixedToken,
-    userId: firstProvider.user_id,
+    userId: defaultUserId,
     failNext(next) {
-      fault = { times: 1, retryAfterSeconds: 1, ...next };
+      const parsed = parseFault(next);
+      if (typeof parsed === "string") throw new TypeError(`failNext: ${parsed}`);
+      fault = parsed;
     },
     readUser(userId) {
       const user = users.get(userId);

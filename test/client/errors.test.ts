@@ -148,6 +148,7 @@ describe("errors", () => {
 
   it.each([
     ["an HTML page from a proxy", () => new Response("<html><body>502 Bad Gateway</body></html>", { status: 502, headers: { "content-type": "text/html" } }), /502 expected a JSON body, got text\/html/],
+    ["a 200 typed application/json-seq", () => new Response("{}", { status: 200, headers: { "content-type": "application/json-seq" } }), /200 expected a JSON body, got application\/json-seq/],
     ["a 200 that is not JSON", () => new Response("OK", { status: 200, headers: { "content-type": "text/plain" } }), /200 expected a JSON body, got text\/plain/],
     ["a body labelled JSON that does not parse", () => new Response("{not json", { status: 200, headers: { "content-type": "application/json" } }), /200 body is not valid JSON/],
     ["a success without the envelope", () => json(200, { user_id: "usr_1" }), /200 response has no success envelope/],

@@ -1,0 +1,124 @@
+// The parchment-contract command as a user meets it: version, help, usage errors, a busy
+// port, a free port, and verify's --timeout against a server that never finishes.
+import { execFile, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:net";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startRawServer, type RawServer } from "../fixtures/broken-servers.js";
+import { repoRoot } from "../../scripts/tools.mjs";
+
+const cli = path.join(repoRoot, "src/cli.ts");
+const run = (args: string[], env: Record<string, string> = {}) =>
+  promisify(execFile)(process.execPath, ["--import", "tsx", cli, ...args], { cwd: repoRoot, env: { ...process.env, ...env }, timeout: 60_000 }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+
+describe("parchment-contract", () => {
+  it("--version prints the package's version", async () => {
+    const { version } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8"));
+    expect(await run(["--version"])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it.each([
+    [["--help"], "parchment-contract verify --base-url URL"],
+    [["help", "verify"], "--max-pages N"],
+    [["verify", "--help"], "--timeout SECONDS"],
+    [["serve", "--help"], "--port N       the port (default 0: a free one, printed)"],
+    [["serve", "-h"], "--docs FILE"],
+  ])("%j prints help and exits 0", async (args, text) => {
+    const { code, stdout } = await run(args);
+    expect(code).toBe(0);
+    expect(stdout).toContain(text);
+  });
+
+  it.each([
+    [[], "parchment-contract: a command is required"],
+    [["serve", "--port", "99999"], '--port must be a port number (0-65535), got "99999"'],
+    [["verify", "--max-pages", "0"], "--max-pages must be a whole number of at least 1"],
+    [["verify", "--timeout", "soon"], '--timeout must be a number of seconds above 0, got "soon"'],
+    [["verify", "--base-url", "http://127.0.0.1:9/api?x=1"], "--base-url must not have a query (?) or a fragment (#)"],
+  ])("%j is a usage error, exit 2", async (args, message) => {
+    const { code, stderr } = await run(args, { PARCHMENT_BASE_URL: "http://127.0.0.1:9", PARCHMENT_ORGANIZATION_ID: "o", PARCHMENT_ORGANIZATION_SECRET: "s", PARCHMENT_TOKEN: "t" });
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it("refuses credentials in --base-url without printing them", async () => {
+    const { code, stderr } = await run(["verify", "--base-url", "http://admin:pa55word-very-secret@127.0.0.1:9", "--organization-id", "o", "--organization-secret", "s", "--token", "t"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--base-url must not contain credentials (user:password@)");
+    expect(stderr).not.toContain("pa55word");
+  });
+});
+
+describe("parchment-contract serve", () => {
+  let holder: Server;
+  let busyPort: number;
+  beforeAll(async () => {
+    holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    busyPort = (holder.address() as { port: number }).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => holder.close(() => resolve())));
+
+  it("on a busy port says so in one line and exits 2", async () => {
+    const { code, stdout, stderr } = await run(["serve", "--port", String(busyPort)]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(`parchment-contract: port ${busyPort} on 127.0.0.1 is in use; pass another --port (0 takes a free one)\n`);
+  });
+
+  it("--port 0 takes a free port and prints it", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", cli, "serve", "--port", "0", "--json"], { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        const timer = setTimeout(() => reject(new Error("no line within 30 s")), 30_000);
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk;
+          if (out.includes("\n")) {
+            clearTimeout(timer);
+            resolve(out.split("\n")[0]!);
+          }
+        });
+      });
+      const info = JSON.parse(line);
+      const port = Number(new URL(info.baseUrl).port);
+      expect(port).toBeGreaterThan(0);
+      expect(port).not.toBe(busyPort);
+      const response = await fetch(`${info.baseUrl}/v1/organizations/${info.organizationId}/users?limit=1`, {
+        headers: { authorization: `Bearer ${info.token}`, "x-organization-secret": info.organizationSecret },
+      });
+      expect(response.status).toBe(200);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+});
+
+describe("parchment-contract verify --timeout", () => {
+  let server: RawServer;
+  beforeAll(async () => {
+    // Headers at once, then a body that never ends.
+    server = await startRawServer(({ response }) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.write("{");
+    });
+  });
+  afterAll(() => server.close());
+
+  it("bounds every request, reports each, and exits 1", async () => {
+    const started = Date.now();
+    const { code, stdout } = await run([
+      "verify", "--base-url", server.baseUrl, "--organization-id", server.handler.organizationId,
+      "--organization-secret", server.handler.organizationSecret, "--token", server.handler.token, "--user-id", "usr_abc123def456", "--timeout", "0.3",
+    ]);
+    expect(code).toBe(1);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(stdout.match(/\(body\): expected a complete body of at most 4194304 bytes; got the body was not complete within 0\.3 s$/gm)).toHaveLength(5);
+    expect(stdout).toMatch(/0 passed, 5 failed, 7 skipped$/m);
+  });
+});

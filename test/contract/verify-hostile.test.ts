@@ -1,0 +1,377 @@
+// verify against servers that are broken, slow or hostile, on real sockets: it always
+// reports (never throws, never hangs), judges what it should, and no report holds any part of
+// a credential.
+import { execFile } from "node:child_process";
+import { createServer as createTcpServer } from "node:net";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterEach, describe, expect, it } from "vitest";
+import { formatReport } from "../../src/verify/report.js";
+import { verify, type VerifyOptions, type VerifyReport } from "../../src/verify/verify.js";
+import { jsonAnswer, startRawServer, startServer, type RawExchange, type RawServer, type RunningServer } from "../fixtures/broken-servers.js";
+import { repoRoot } from "../../scripts/tools.mjs";
+
+const running: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.close()));
+});
+async function raw(respond: (exchange: RawExchange) => unknown, options?: Parameters<typeof startRawServer>[1]): Promise<RawServer> {
+  const server = await startRawServer(respond, options);
+  running.push(server);
+  return server;
+}
+async function reference(...args: Parameters<typeof startServer>): Promise<RunningServer> {
+  const server = await startServer(...args);
+  running.push(server);
+  return server;
+}
+
+const credentialsOf = (server: { baseUrl: string; handler: RunningServer["handler"] }): VerifyOptions => ({
+  baseUrl: server.baseUrl,
+  organizationId: server.handler.organizationId,
+  organizationSecret: server.handler.organizationSecret,
+  token: server.handler.token,
+});
+
+const isList = (url: URL) => url.pathname.endsWith("/users");
+const isUserRead = (exchange: RawExchange) => exchange.request.method === "GET" && /\/users\/[^/]+$/.test(exchange.url.pathname);
+const checkNamed = (report: VerifyReport, name: string) => report.checks.find((check) => check.name === name)!;
+/** Every report line that says something failed, for matching. */
+const failures = (report: VerifyReport) => formatReport(report);
+
+/** Fails if `text` holds any 12 consecutive characters of a secret, as sent, JSON-escaped or URL-encoded. */
+function expectNoPartOf(secrets: string[], text: string) {
+  for (const secret of secrets) {
+    for (const form of [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]) {
+      for (let i = 0; i + 12 <= form.length; i++) {
+        const window = form.slice(i, i + 12);
+        if (text.includes(window)) throw new Error(`the report holds ${JSON.stringify(window)}, part of a secret:\n${text}`);
+      }
+    }
+  }
+}
+
+describe("verify under a deadline and a size cap", () => {
+  it("reports a body that stalls after the headers, within the timeout", async () => {
+    const server = await raw(async (exchange) => {
+      if (!isList(exchange.url)) return exchange.send(await exchange.reference());
+      exchange.response.writeHead(200, { "content-type": "application/json" });
+      exchange.response.write('{"success": true, "data": {"users": [');
+    });
+    const started = Date.now();
+    const report = await verify({ ...credentialsOf(server), timeoutMs: 500 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(report.ok).toBe(false);
+    expect(failures(report)).toMatch(/listUsers 200 \(body\): expected a complete body of at most \d+ bytes; got the body was not complete within 0\.5 s$/m);
+    // The checks that do not depend on the list still ran.
+    expect(checkNamed(report, "read an unknown user (expects 404)").outcome).toBe("passed");
+    expect(checkNamed(report, "read a user")).toMatchObject({ outcome: "skipped", note: "listing users failed and no user id was given" });
+  });
+
+  it("reports a server that accepts the request and never answers", async () => {
+    const server = await raw((exchange) => {
+      if (isList(exchange.url)) return; // no status line, no headers, ever
+      return exchange.reference().then((answer) => exchange.send(answer));
+    });
+    const report = await verify({ ...credentialsOf(server), timeoutMs: 400 });
+    expect(failures(report)).toMatch(/^    listUsers \(request\): expected a response; got no response within 0\.4 s$/m);
+    expect(checkNamed(report, "read an unknown user (expects 404)").outcome).toBe("passed");
+  });
+
+  it("reports a body that drips a byte at a time past the deadline (the deadline covers the whole body)", async () => {
+    const server = await raw(async (exchange) => {
+      if (!isList(exchange.url)) return exchange.send(await exchange.reference());
+      const text = await (await exchange.reference()).text();
+      exchange.response.writeHead(200, { "content-type": "application/json" });
+      let at = 0;
+      const drip = setInterval(() => {
+        if (exchange.response.destroyed || at >= text.length) {
+          clearInterval(drip);
+          exchange.response.end();
+          return;
+        }
+        exchange.response.write(text[at++]!);
+      }, 20);
+    });
+    const report = await verify({ ...credentialsOf(server), timeoutMs: 600 });
+    expect(failures(report)).toMatch(/listUsers 200 \(body\): .*got the body was not complete within 0\.6 s$/m);
+  });
+
+  it("stops reading a huge body at the cap and closes the connection", async () => {
+    let written = 0;
+    const server = await raw(async (exchange) => {
+      if (!isList(exchange.url)) return exchange.send(await exchange.reference());
+      exchange.response.writeHead(200, { "content-type": "application/json" });
+      exchange.response.write('{"success": true, "message": "');
+      const chunk = "x".repeat(64 * 1024);
+      const more = () => {
+        while (!exchange.response.destroyed && written < 200 * 1024 * 1024) {
+          written += chunk.length;
+          if (!exchange.response.write(chunk)) return exchange.response.once("drain", more);
+        }
+      };
+      more();
+    });
+    const report = await verify({ ...credentialsOf(server), maxBodyBytes: 1024 * 1024 });
+    expect(failures(report)).toMatch(/listUsers 200 \(body\): expected a complete body of at most 1048576 bytes; got a body larger than 1048576 bytes \(not read further\)$/m);
+    expect(written).toBeLessThan(50 * 1024 * 1024);
+  });
+
+  it("reports a 20,000-deep array without a RangeError, as text and as JSON", async () => {
+    const deep = `${"[".repeat(20_000)}${"]".repeat(20_000)}`;
+    const server = await raw(async (exchange) => {
+      const answer = await exchange.reference();
+      if (!isUserRead(exchange) || answer.status !== 200) return exchange.send(answer);
+      const text = (await answer.text()).replace(/"access_roles":\[[^\]]*\]/, `"access_roles":${deep}`);
+      await exchange.send(new Response(text, { status: 200, headers: { "content-type": "application/json" } }));
+    });
+    const report = await verify(credentialsOf(server));
+    expect(failures(report)).toMatch(/getUser 200 \(body\): expected JSON nested at most 32 deep; got deeper: \{"success"/);
+    expect(JSON.parse(JSON.stringify(report)).ok).toBe(false);
+  });
+
+  it("shows a violating value nested within the bound, its deep levels elided", async () => {
+    const nested = `${"[".repeat(25)}"admin"${"]".repeat(25)}`;
+    const server = await raw(async (exchange) => {
+      const answer = await exchange.reference();
+      if (!isUserRead(exchange) || answer.status !== 200) return exchange.send(answer);
+      const text = (await answer.text()).replace(/"access_roles":\[[^\]]*\]/, `"access_roles":${nested}`);
+      await exchange.send(new Response(text, { status: 200, headers: { "content-type": "application/json" } }));
+    });
+    const report = await verify(credentialsOf(server));
+    expect(failures(report)).toContain('getUser 200 $.data.access_roles[0]: expected must be string (type: "string"); got [[[[[[[…]]]]]]]');
+  });
+});
+
+describe("verify judges what it should", () => {
+  it("fails an application/json-seq answer", async () => {
+    const server = await raw(async (exchange) => {
+      const answer = await exchange.reference();
+      if (!isList(exchange.url)) return exchange.send(answer);
+      await exchange.send(new Response(await answer.text(), { status: answer.status, headers: { "content-type": "application/json-seq" } }));
+    });
+    const report = await verify(credentialsOf(server));
+    expect(failures(report)).toMatch(/listUsers 200 \(body\): expected Content-Type application\/json; got application\/json-seq: \{"success"/);
+  });
+
+  it("accepts application/json; charset=utf-8", async () => {
+    const server = await raw(async (exchange) => {
+      const answer = await exchange.reference();
+      await exchange.send(new Response(await answer.text(), { status: answer.status, headers: { "content-type": "application/json; charset=UTF-8" } }));
+    });
+    expect((await verify(credentialsOf(server))).ok).toBe(true);
+  });
+
+  it("fails a read that returns another user", async () => {
+    const server = await raw(async (exchange) => {
+      if (!isUserRead(exchange) || exchange.url.pathname.endsWith("verify_unknown")) return exchange.send(await exchange.reference());
+      const user = { ...server.handler.readUser(server.handler.userId)!, user_id: "usr_000000000bad" };
+      await exchange.send(jsonAnswer(200, { message: "User retrieved successfully", data: user }));
+    });
+    const report = await verify({ ...credentialsOf(server), userId: server.handler.userId });
+    expect(failures(report)).toContain(`getUser 200 $.data.user_id: expected the user asked for, "${server.handler.userId}"; got "usr_000000000bad"`);
+    expect(checkNamed(report, "read a user").outcome).toBe("failed");
+  });
+
+  it("fails a cursor that is ignored (page 2 equals page 1)", async () => {
+    const server = await raw(async (exchange) => {
+      exchange.url.searchParams.delete("lastKey");
+      await exchange.send(await exchange.reference());
+    });
+    const report = await verify(credentialsOf(server));
+    expect(failures(report)).toMatch(/listUsers 200 \$\.data\.users: expected the page after the lastKey sent; got the same users as page 1 \(the cursor was ignored\)/);
+    expect(report.checks.filter((check) => check.operationId === "listUsers" && check.name.startsWith("list users, page"))).toHaveLength(1);
+  });
+
+  it("fails a cursor that repeats forever", async () => {
+    let page = 0;
+    const server = await raw(async (exchange) => {
+      if (!isList(exchange.url) || !exchange.request.headers["x-organization-secret"]) return exchange.send(await exchange.reference());
+      const users = [0, 1].map((i) => ({ user_id: `usr_page${page}_${i}`, external_user_id: `X${i}`, full_name: "N", access_roles: ["member"] }));
+      page++;
+      await exchange.send(jsonAnswer(200, { message: "ok", data: { users, pagination: { total: 99, limit: 2, lastKey: "c2FtZQ" } } }));
+    });
+    const report = await verify(credentialsOf(server));
+    expect(failures(report)).toContain("listUsers 200 $.data.pagination.lastKey: expected a new lastKey; got the lastKey of page 1 again");
+    expect(page).toBe(2);
+  });
+
+  it("follows the envelope-level pagination beside a plain array, up to maxPages", async () => {
+    const server = await raw(async (exchange) => {
+      const answer = await exchange.reference();
+      if (!isList(exchange.url) || answer.status !== 200) return exchange.send(answer);
+      const body = await answer.json();
+      const { users, pagination } = body.data;
+      await exchange.send(jsonAnswer(200, { message: body.message, data: users, pagination: { count: users.length, hasNext: pagination.lastKey !== null, limit: 2, offset: 0, lastKey: pagination.lastKey } }));
+    });
+    const report = await verify({ ...credentialsOf(server), maxPages: 3 });
+    expect(report.ok).toBe(true);
+    expect(report.checks.filter((check) => check.operationId === "listUsers" && check.status === 200).map((check) => check.name)).toEqual([
+      "list users (limit=2)",
+      "list users, page 2 (following lastKey)",
+      "list users, page 3 (following lastKey)",
+    ]);
+    expect(checkNamed(report, "list users, page 3 (following lastKey)").note).toBe("more pages remain; stopped at maxPages = 3");
+  });
+
+  it("fails hasNext: true without a lastKey", async () => {
+    const server = await raw(async (exchange) => {
+      const answer = await exchange.reference();
+      if (!isList(exchange.url) || answer.status !== 200) return exchange.send(answer);
+      const body = await answer.json();
+      await exchange.send(jsonAnswer(200, { message: "ok", data: body.data.users, pagination: { count: 2, hasNext: true, limit: 2, offset: 0, lastKey: null } }));
+    });
+    const report = await verify(credentialsOf(server));
+    expect(failures(report)).toContain("listUsers 200 $.pagination.lastKey: expected a lastKey, since hasNext is true; got null");
+  });
+
+  it("takes a plain array without pagination as the only page, and says the cursor was not exercised", async () => {
+    const server = await reference(undefined, { listShape: "array" });
+    const report = await verify(credentialsOf(server));
+    expect(report.ok).toBe(true);
+    expect(checkNamed(report, "list users, following lastKey")).toMatchObject({ outcome: "skipped", note: "the list came as a plain array, without pagination" });
+  });
+
+  it("passes a server that answers one 429 with Retry-After, after waiting for it", async () => {
+    const server = await reference();
+    server.handler.failNext({ status: 429, retryAfterSeconds: 1 });
+    const started = Date.now();
+    const report = await verify(credentialsOf(server));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(report.ok).toBe(true);
+    expect(report.checks[0]!.note).toBe("answered 429 first; sent again after 1 s");
+  });
+
+  it("retries only once: a second 503 is judged", async () => {
+    const server = await reference();
+    server.handler.failNext({ status: 503, times: 2, retryAfterSeconds: 0 });
+    const report = await verify(credentialsOf(server));
+    expect(failures(report)).toMatch(/✗ list users \(limit=2\): listUsers GET .* → 503 \(answered 503 first; sent again after 0 s\)\n    listUsers 503 \(status\): expected a 2xx success; got 503\n    the server said: Service Unavailable: Injected by the reference server/);
+  });
+
+  it("bounds a long Retry-After", async () => {
+    const server = await reference();
+    server.handler.failNext({ status: 429, retryAfterSeconds: 3600 });
+    const started = Date.now();
+    const report = await verify({ ...credentialsOf(server), maxRetryAfterMs: 200 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(report.ok).toBe(true);
+  });
+
+  it("says what the server said on a 401, with a hint about the credentials", async () => {
+    const server = await reference();
+    const report = await verify({ ...credentialsOf(server), token: "ref_not_a_token_of_this_server" });
+    expect(failures(report)).toContain(
+      "    listUsers 401 (status): expected a 2xx success; got 401\n    the server said: Unauthorized: Valid authentication token is required\n    hint: a 401 means the credentials were refused",
+    );
+  });
+
+  it("skips, never passes, what depends on an unreachable server, and names the cause", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createTcpServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const report = await verify({ baseUrl: `http://127.0.0.1:${port}`, organizationId: "3f6c1b2a-8d4e-4f5a-9b7c-1d2e3f4a5b6c", organizationSecret: "os_unreachable_secret", token: "tok_unreachable_token", allowWrites: true });
+    expect(report.ok).toBe(false);
+    expect(report.checks.filter((check) => check.outcome === "passed")).toEqual([]);
+    expect(checkNamed(report, "every response carries its own requestId")).toMatchObject({ outcome: "skipped", note: "fewer than two responses carried a requestId" });
+    expect(checkNamed(report, "update a user")).toMatchObject({ outcome: "skipped" });
+    expect(report.checks[0]!.violations[0]).toMatchObject({ path: "(request)", expected: "a response" });
+    expect(report.checks[0]!.violations[0]!.actual).toMatch(/^TypeError: fetch failed; caused by ECONNREFUSED: connect ECONNREFUSED 127\.0\.0\.1:\d+/);
+  });
+});
+
+describe("verify and redirects", () => {
+  it("does not follow a cross-origin redirect: the other server receives nothing", async () => {
+    const other = await raw(async (exchange) => exchange.send(jsonAnswer(200, { message: "stolen", data: [] })));
+    const server = await raw((exchange) => {
+      exchange.response.writeHead(307, { location: `${other.baseUrl}${exchange.request.url}` });
+      exchange.response.end();
+    });
+    const report = await verify({ ...credentialsOf(server), allowWrites: true, userId: "usr_abc123def456" });
+    expect(other.requests).toEqual([]);
+    expect(report.ok).toBe(false);
+    expect(failures(report)).toContain(`listUsers 307 (status): expected an answer, not a redirect (verify does not follow redirects); got 307 to ${other.baseUrl}/v1/organizations/`);
+  });
+
+  it("refuses credentials in the base URL before sending anything", async () => {
+    const server = await raw(async (exchange) => exchange.send(await exchange.reference()));
+    const withCredentials = server.baseUrl.replace("http://", "http://user:hunter2hunter2@");
+    await expect(verify({ ...credentialsOf(server), baseUrl: withCredentials })).rejects.toThrow("baseUrl must not contain credentials (user:password@)");
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe("no report holds any part of a credential", () => {
+  // Long, with a quote and a backslash: printed JSON-escaped, they used to escape the scrubber.
+  const token = `tok_${"Zq9x".repeat(6)}"quoted\\slashed_${"Lm4w".repeat(8)}`;
+  const organizationSecret = `os_${"Pk7v".repeat(6)}\\back"and"forth_${"Rt2y".repeat(8)}`;
+  const secrets = [token, organizationSecret];
+  const cli = path.join(repoRoot, "src/cli.ts");
+
+  /** A server that writes back whatever credentials it was sent, everywhere it can. */
+  const echo = (exchange: RawExchange) => {
+    const sentToken = String(exchange.request.headers.authorization ?? "").replace(/^Bearer /, "");
+    const sentSecret = String(exchange.request.headers["x-organization-secret"] ?? "");
+    const both = `${sentToken}${sentSecret}`;
+    const url = exchange.url.pathname;
+    if (isList(exchange.url) && sentSecret) {
+      // In a Content-Type, and in the body shown after it.
+      return exchange.send(new Response(`users for ${both}`, { status: 200, headers: { "content-type": `text/plain; echo=${sentSecret}` } }));
+    }
+    if (isList(exchange.url)) {
+      // In a redirect's Location, URL-encoded.
+      exchange.response.writeHead(302, { location: `http://127.0.0.1:1/collect?t=${encodeURIComponent(sentToken)}&s=${encodeURIComponent(sentSecret)}` });
+      return exchange.response.end();
+    }
+    if (url.endsWith("verify_unknown")) {
+      // In a problem's title and detail.
+      return exchange.send(jsonAnswer(401, { error: { type: "https://parchment.health/errors/invalid-token", title: sentSecret, detail: `token ${sentToken} and secret ${sentSecret} refused` } }));
+    }
+    // In a violating field value longer than any cut, a requestId and an email.
+    const user = { user_id: url.split("/").at(-1), email: sentSecret, full_name: both.repeat(4), access_roles: [sentToken], details: { given_name: "A", family_name: "B", title: null, date_of_birth: null, sex: null } };
+    return exchange.send(jsonAnswer(200, { message: sentToken, requestId: sentSecret, data: user }));
+  };
+
+  const run = (args: string[]) =>
+    promisify(execFile)(process.execPath, ["--import", "tsx", cli, ...args], { cwd: repoRoot }).then(
+      ({ stdout, stderr }) => ({ code: 0, out: stdout + stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, out: error.stdout + error.stderr }),
+    );
+
+  it("in the report verify returns, as text and as JSON", async () => {
+    const server = await raw(echo);
+    const report = await verify({ baseUrl: server.baseUrl, organizationId: server.handler.organizationId, token, organizationSecret, userId: "usr_abc123def456", allowWrites: true });
+    expect(report.ok).toBe(false);
+    const text = formatReport(report);
+    // Each echo was seen and judged, so the redaction had something to hide.
+    expect(text).toContain("listUsers 200 (body): expected Content-Type application/json; got text/plain; echo=");
+    expect(text).toContain("getUser 200 $.data.full_name: expected must NOT have more than 256 characters");
+    expect(text).toContain("the server said: [redacted]: token [redacted] and secret [redacted] refused");
+    expect(text).toContain("listUsers 302 (status): expected an answer, not a redirect (verify does not follow redirects); got 302 to http://127.0.0.1:1/collect?t=[redacted]&s=\n");
+    expectNoPartOf(secrets, text);
+    expectNoPartOf(secrets, JSON.stringify(report));
+  });
+
+  it("in what the CLI prints, human and --json", async () => {
+    const server = await raw(echo);
+    const flags = ["verify", "--base-url", server.baseUrl, "--organization-id", server.handler.organizationId, "--organization-secret", organizationSecret, "--token", token, "--user-id", "usr_abc123def456", "--allow-writes"];
+    const human = await run(flags);
+    expect(human.code).toBe(1);
+    expect(human.out).toContain("✗ read a user");
+    expectNoPartOf(secrets, human.out);
+    const json = await run([...flags, "--json"]);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.out) as VerifyReport;
+    expect(report.ok).toBe(false);
+    expectNoPartOf(secrets, json.out);
+    expectNoPartOf(secrets, JSON.stringify(report.checks.flatMap((check) => [check.problem, ...check.violations.map((violation) => violation.actual)])));
+  });
+
+  it("the check itself finds a leaked window (so it can fail)", () => {
+    expect(() => expectNoPartOf(secrets, `x${token.slice(20, 32)}x`)).toThrow("part of a secret");
+    expect(() => expectNoPartOf(secrets, JSON.stringify(organizationSecret.slice(10, 40)))).toThrow("part of a secret");
+  });
+});
