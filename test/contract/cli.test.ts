@@ -37,6 +37,7 @@ describe("parchment-contract", () => {
   it.each([
     [[], "parchment-contract: a command is required"],
     [["serve", "--port", "99999"], '--port must be a port number (0-65535), got "99999"'],
+    [["serve", "--list-shape", "pages"], "--list-shape must be one of page, envelope, array"],
     [["verify", "--max-pages", "0"], "--max-pages must be a whole number of at least 1"],
     [["verify", "--timeout", "soon"], '--timeout must be a number of seconds above 0, got "soon"'],
     [["verify", "--base-url", "http://127.0.0.1:9/api?x=1"], "--base-url must not have a query (?) or a fragment (#)"],
@@ -53,6 +54,29 @@ describe("parchment-contract", () => {
     expect(stderr).not.toContain("pa55word");
   });
 });
+
+/** `serve --port 0 --json` with more arguments: the JSON line it prints, and a way to stop it. */
+async function serveJson(args: string[]) {
+  const child = spawn(process.execPath, ["--import", "tsx", cli, "serve", "--port", "0", "--json", ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] });
+  const stop = () => void child.kill("SIGTERM");
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      const timer = setTimeout(() => reject(new Error("no line within 30 s")), 30_000);
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk;
+        if (out.includes("\n")) {
+          clearTimeout(timer);
+          resolve(out.split("\n")[0]!);
+        }
+      });
+    });
+    return { info: JSON.parse(line) as { baseUrl: string; organizationId: string; organizationSecret: string; token: string }, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
 
 describe("parchment-contract serve", () => {
   let holder: Server;
@@ -72,20 +96,8 @@ describe("parchment-contract serve", () => {
   });
 
   it("--port 0 takes a free port and prints it", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", cli, "serve", "--port", "0", "--json"], { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] });
+    const { info, stop } = await serveJson([]);
     try {
-      const line = await new Promise<string>((resolve, reject) => {
-        let out = "";
-        const timer = setTimeout(() => reject(new Error("no line within 30 s")), 30_000);
-        child.stdout.on("data", (chunk: Buffer) => {
-          out += chunk;
-          if (out.includes("\n")) {
-            clearTimeout(timer);
-            resolve(out.split("\n")[0]!);
-          }
-        });
-      });
-      const info = JSON.parse(line);
       const port = Number(new URL(info.baseUrl).port);
       expect(port).toBeGreaterThan(0);
       expect(port).not.toBe(busyPort);
@@ -94,7 +106,21 @@ describe("parchment-contract serve", () => {
       });
       expect(response.status).toBe(200);
     } finally {
-      child.kill("SIGTERM");
+      stop();
+    }
+  });
+
+  it("--list-shape envelope answers list users with the envelope-level pagination", async () => {
+    const { info, stop } = await serveJson(["--list-shape", "envelope"]);
+    try {
+      const response = await fetch(`${info.baseUrl}/v1/organizations/${info.organizationId}/users?limit=2`, {
+        headers: { authorization: `Bearer ${info.token}`, "x-organization-secret": info.organizationSecret },
+      });
+      const body = (await response.json()) as { data: unknown; pagination: { hasNext: boolean; lastKey: string } };
+      expect(Array.isArray(body.data)).toBe(true);
+      expect(body.pagination).toMatchObject({ count: 2, hasNext: true, limit: 2, offset: 0 });
+    } finally {
+      stop();
     }
   });
 });
