@@ -23,6 +23,18 @@ const TOKEN = "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXRva2VuLXBheWxvYWQ.Zk9xQ2";
 const PARTNER_SECRET = "ps_live_4f1c8e2b7d3a9f6e0c5b1a8d";
 const USER = "usr_abc123def456";
 
+const providerFor = (baseUrl: string, timeoutMs = 30_000) =>
+  createTokenProvider({
+    baseUrl,
+    partnerId: "partner_acme",
+    partnerSecret: PARTNER_SECRET,
+    organizationId: ORG,
+    organizationSecret: ORG_SECRET,
+    userId: USER,
+    scopes: ["read:users", "read:user"],
+    timeoutMs,
+  });
+
 const clientFor = (baseUrl: string, options: Partial<ParchmentClientOptions> = {}) =>
   createParchmentClient({ baseUrl, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, retry: false, ...options });
 
@@ -181,15 +193,7 @@ describe("redirects are never followed", () => {
       response.writeHead(308, { location: `${elsewhere.url}/v1/token` });
       response.end();
     });
-    const provider = createTokenProvider({
-      baseUrl: server.url,
-      partnerId: "partner_acme",
-      partnerSecret: PARTNER_SECRET,
-      organizationId: ORG,
-      organizationSecret: ORG_SECRET,
-      userId: USER,
-      scopes: ["read:user"],
-    });
+    const provider = providerFor(server.url);
     const error = await failure(provider());
     expect(error).toBeInstanceOf(ParchmentResponseError);
     expect(error.message).toMatch(/^POST \/v1\/token: 308 redirect to http:\/\/127\.0\.0\.1:\d+\/v1\/token not followed$/);
@@ -236,15 +240,7 @@ describe("servers that echo credentials", () => {
       for (const secret of SECRETS) {
         for (const echoed of [secret, secret.slice(3, 23)]) {
           const server = await echoing(() => answer(echoed));
-          const provider = createTokenProvider({
-            baseUrl: server.url,
-            partnerId: "partner_acme",
-            partnerSecret: PARTNER_SECRET,
-            organizationId: ORG,
-            organizationSecret: ORG_SECRET,
-            userId: USER,
-            scopes: ["read:user"],
-          });
+          const provider = providerFor(server.url);
           const error = await failure(clientFor(server.url, { token: provider }).users.get(USER));
           expect(error).toBeInstanceOf(ParchmentError);
           expectNoPartOf(SECRETS, everyView(error));
@@ -296,18 +292,6 @@ describe("servers that echo credentials", () => {
 });
 
 describe("tokens under load and cancellation", () => {
-  const providerFor = (baseUrl: string, timeoutMs = 30_000) =>
-    createTokenProvider({
-      baseUrl,
-      partnerId: "partner_acme",
-      partnerSecret: PARTNER_SECRET,
-      organizationId: ORG,
-      organizationSecret: ORG_SECRET,
-      userId: USER,
-      scopes: ["read:users", "read:user"],
-      timeoutMs,
-    });
-
   it("the caller's abort stops the wait for a token at once", async () => {
     const server = await startServer(() => {}); // the token call never answers
     const client = clientFor(server.url, { token: providerFor(server.url) });
