@@ -15,3 +15,4 @@ export {
 export type { RetryOptions } from "./retry.js";
 export type { FetchLike, TokenSource } from "./transport.js";
 export * from "./types.js";
+export { isAssignableRole, keepAssignable } from "./roles.js";
