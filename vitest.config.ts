@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The default report, then two closing lines: the counts, and what passed in words.
+    reporters: ["default", "./test/support/summary-reporter.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Type tests (*.test-d.ts: expectTypeOf, @ts-expect-error) are checked by `npm run typecheck`
