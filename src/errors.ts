@@ -41,6 +41,7 @@ export class ParchmentNetworkError extends ParchmentError {}
 
 /** No response within `timeoutMs`. */
 export class ParchmentTimeoutError extends ParchmentError {
+  /** The per-attempt timeout that passed, in milliseconds. */
   declare readonly timeoutMs: number;
 }
 
