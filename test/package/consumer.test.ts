@@ -139,13 +139,14 @@ describe("the packed package in a consumer project", () => {
   });
 });
 
-for (const { node, version } of runtimes) describe(`on Node ${version}`, () => {
-  it("runs the consumer: the client, and the testing entry's reference server", () => {
+// The Node's version is in each test's name, so the report (and its last line) says where each ran.
+for (const { node, version } of runtimes) describe(`the packed package on Node ${version}`, () => {
+  it(`on Node ${version}: runs the consumer (the client, and the testing entry's reference server)`, () => {
     const output = execFileSync(node, ["out/main.js"], { cwd: project, encoding: "utf8", env });
     expect(output).toContain(`consumer ok on ${version}: 2 users`);
   }, 60_000);
 
-  it("serves with `parchment-contract serve` and passes `parchment-contract verify` against it", async () => {
+  it(`on Node ${version}: parchment-contract serve, and verify against it (passes; a wrong secret fails)`, async () => {
     expect(execFileSync(bin(), ["--help"], { cwd: project, encoding: "utf8", env: onNode(node) })).toContain("parchment-contract verify --base-url URL");
     const server = spawn(bin(), ["serve", "--json"], { cwd: project, env: onNode(node), stdio: ["ignore", "pipe", "pipe"] });
     const exited = new Promise<number | null>((resolve) => server.once("exit", resolve));
@@ -179,7 +180,7 @@ for (const { node, version } of runtimes) describe(`on Node ${version}`, () => {
     expect(await exited).toBe(0);
   }, 60_000);
 
-  for (const { file, label } of blocks) it(`runs the README block at ${label}`, () => {
+  for (const { file, label } of blocks) it(`on Node ${version}: runs the README block at ${label}`, () => {
     const result = spawnSync(node, ["readme-runner.mjs", `out-readme/readme/${file}.js`], { cwd: project, encoding: "utf8", env, timeout: 30_000 });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain(`readme block ran on ${version}`);
