@@ -142,12 +142,12 @@ describe("the packed package in a consumer project", () => {
 // The Node's version is in each test's name, so the report (and its last line) says where each ran.
 for (const { node, version } of runtimes) describe(`the packed package on Node ${version}`, () => {
   it(`on Node ${version}: runs the consumer (the client, and the testing entry's reference server)`, () => {
-    const output = execFileSync(node, ["out/main.js"], { cwd: project, encoding: "utf8", env });
+    const output = execFileSync(node, ["out/main.js"], { cwd: project, encoding: "utf8", env, timeout: 30_000 });
     expect(output).toContain(`consumer ok on ${version}: 2 users`);
   }, 60_000);
 
   it(`on Node ${version}: parchment-contract serve, and verify against it (passes; a wrong secret fails)`, async () => {
-    expect(execFileSync(bin(), ["--help"], { cwd: project, encoding: "utf8", env: onNode(node) })).toContain("parchment-contract verify --base-url URL");
+    expect(execFileSync(bin(), ["--help"], { cwd: project, encoding: "utf8", env: onNode(node), timeout: 30_000 })).toContain("parchment-contract verify --base-url URL");
     const server = spawn(bin(), ["serve", "--json"], { cwd: project, env: onNode(node), stdio: ["ignore", "pipe", "pipe"] });
     const exited = new Promise<number | null>((resolve) => server.once("exit", resolve));
     try {
@@ -159,9 +159,9 @@ for (const { node, version } of runtimes) describe(`the packed package on Node $
       expect(readlinkSync(`/proc/${server.pid}/exe`)).toBe(realpathSync(node));
       const info = JSON.parse(line!);
       const flags = ["--base-url", info.baseUrl, "--organization-id", info.organizationId, "--organization-secret", info.organizationSecret, "--token", info.token];
-      const verify = (extra: string[]) => spawnSync(bin(), ["verify", ...flags, ...extra], { cwd: project, env: onNode(node), encoding: "utf8" });
+      const verify = (args: string[]) => spawnSync(bin(), ["verify", ...args], { cwd: project, env: onNode(node), encoding: "utf8", timeout: 30_000 });
 
-      const good = verify(["--user-id", info.userId, "--allow-writes", "--json"]);
+      const good = verify([...flags, "--user-id", info.userId, "--allow-writes", "--json"]);
       expect(good.stderr).toBe("");
       expect(good.status).toBe(0);
       const report = JSON.parse(good.stdout);
@@ -170,7 +170,7 @@ for (const { node, version } of runtimes) describe(`the packed package on Node $
       expect(report.checks.filter((check: { outcome: string }) => check.outcome !== "passed")).toEqual([]);
 
       // The failure path on this Node too: a wrong secret is refused, and verify says so.
-      const bad = spawnSync(bin(), ["verify", ...flags.slice(0, 5), "wrong-secret", ...flags.slice(6)], { cwd: project, env: onNode(node), encoding: "utf8" });
+      const bad = verify([...flags.slice(0, 5), "wrong-secret", ...flags.slice(6)]);
       expect(bad.status).toBe(1);
       expect(bad.stdout).toMatch(/✗/);
       expect(bad.stdout).not.toContain(info.token);
