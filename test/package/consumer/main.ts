@@ -4,12 +4,17 @@ import {
   ParchmentApiError,
   createParchmentClient,
   createTokenProvider,
+  isAssignableRole,
+  keepAssignable,
   type AssignableRole,
   type User,
 } from "parchment-contract";
 import type { paths } from "parchment-contract/types";
 import spec from "parchment-contract/openapi.json" with { type: "json" };
 import { startReferenceServer } from "parchment-contract/testing";
+
+// Compiled without @types/node (a browser consumer has none): the one Node global used here.
+declare const process: { version: string };
 
 function check(condition: boolean, message: string): asserts condition {
   if (!condition) throw new Error(`consumer check failed: ${message}`);
@@ -74,6 +79,10 @@ type ListPath = paths["/v1/organizations/{organization_id}/users"];
 const listPathExists: keyof ListPath = "get";
 check(spec.openapi === "3.1.0", "openapi.json export");
 check(ASSIGNABLE_ROLES.includes("rx_queue_manager"), "ASSIGNABLE_ROLES");
+// A string from elsewhere (a form, a CSV) becomes an AssignableRole through the guard.
+const fromForm: string = "rx_reader";
+const checked: AssignableRole[] = isAssignableRole(fromForm) ? [fromForm] : [];
+check(checked.length === 1 && !isAssignableRole("owner"), "isAssignableRole");
 // The reference server, as a consumer's own tests would use it.
 const server = await startReferenceServer();
 try {
@@ -88,11 +97,20 @@ try {
   });
   const local = createParchmentClient({ baseUrl: server.baseUrl, organizationId: server.organizationId, organizationSecret: server.organizationSecret, token: tokens });
   let count = 0;
-  for await (const _ of local.users.listAll()) count++;
+  let ownerId: string | undefined;
+  for await (const summary of local.users.listAll()) {
+    count++;
+    if (summary.access_roles?.includes("owner")) ownerId ??= summary.user_id;
+  }
   check(count === 45, `reference server listed ${count} users`);
+  // Re-applying an owner's roles: the ones PUT .../roles accepts, kept by keepAssignable.
+  check(ownerId !== undefined, "the reference server has an owner");
+  const owner = await local.users.get(ownerId);
+  const reapplied = await local.users.setRoles(owner.user_id, keepAssignable(owner.access_roles));
+  check(reapplied.access_roles.join() === owner.access_roles.filter((role) => role !== "owner").join(), `reapplied ${reapplied.access_roles.join()}`);
   check((await local.users.setRoles(server.userId, ["admin"])).access_roles.join() === "admin", "reference setRoles");
 } finally {
   await server.close();
 }
 
-console.log(`consumer ok: ${ids.length} users, ${listPathExists}, ${user ?? "no user"}`);
+console.log(`consumer ok on ${process.version}: ${ids.length} users, ${listPathExists}, ${user ?? "no user"}`);

@@ -1,0 +1,1 @@
+export function withoutNode20Notice(text: string): string;

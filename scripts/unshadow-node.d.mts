@@ -1,0 +1,2 @@
+export const shadowingNode: string;
+export function shadowTarget(): string | undefined;
