@@ -4,6 +4,7 @@
 // after its Retry-After (bounded). A failure is an ExchangeFailure that names its cause.
 import { setTimeout as sleep } from "node:timers/promises";
 import { BodyTooLargeError, readBodyText } from "../read-body.js";
+import { parseRetryAfter } from "../retry.js";
 
 export interface ExchangeOptions {
   fetch: typeof fetch;
@@ -55,12 +56,9 @@ function describe(error: unknown, timeoutMs: number, what: string): string {
   return [`${error.name}: ${error.message}`, ...causes].join("; caused by ");
 }
 
-/** Retry-After in seconds or as an HTTP date ("..., 21 Oct 2015 07:28:00 GMT"), in ms, within [0, max]; 1 s when absent or unreadable. */
+/** Retry-After in ms (the client's reading of it: seconds or an HTTP date), within [0, max]; 1 s when absent or unreadable. */
 export function retryDelayMs(header: string | null, maxMs: number, now = Date.now()): number {
-  const value = header?.trim() ?? "";
-  const date = /GMT$/.test(value) ? Date.parse(value) : Number.NaN;
-  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Number.isNaN(date) ? 1000 : date - now;
-  return Math.min(Math.max(ms, 0), maxMs);
+  return Math.min(parseRetryAfter(header, now) ?? 1000, maxMs);
 }
 
 async function attempt(url: URL, init: RequestInit, options: ExchangeOptions): Promise<Exchange> {
