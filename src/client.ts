@@ -119,7 +119,7 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
   const redact = typeof token === "function" && token.redact ? (text: string) => redactor.redact(token.redact!(text)) : redactor.redact;
   const headers: Record<string, string> = { "x-organization-secret": organizationSecret };
   if (fixedToken) headers.authorization = `Bearer ${fixedToken}`;
-  const raw = createRawClient(options, {
+  const { raw, fetchFor } = createRawClient(options, {
     retry: retryPolicy(options.retry),
     headers,
     token: typeof token === "function" ? token : undefined,
@@ -142,7 +142,7 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
   const users: ParchmentClient["users"] = {
     async list(query = {}, { signal } = {}) {
       const params = { path: { organization_id }, query };
-      const body = await envelope<ListEnvelope>(LIST_USERS, () => raw.GET(USERS, { params, signal, parseAs: "text" }), listProblem);
+      const body = await envelope<ListEnvelope>(LIST_USERS, () => raw.GET(USERS, { params, parseAs: "text", fetch: fetchFor(LIST_USERS, signal) }), listProblem);
       return toUserPage(body);
     },
 
@@ -167,16 +167,16 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
     },
 
     get: async (userId, { signal } = {}) =>
-      (await envelope<Success<typeof USER, "get">>(GET_USER, () => raw.GET(USER, { params: { path: userPath(userId) }, signal, parseAs: "text" }))).data,
+      (await envelope<Success<typeof USER, "get">>(GET_USER, () => raw.GET(USER, { params: { path: userPath(userId) }, parseAs: "text", fetch: fetchFor(GET_USER, signal) }))).data,
 
     update: async (userId, body, { signal } = {}) =>
-      (await envelope<Success<typeof USER, "put">>(UPDATE_USER, () => raw.PUT(USER, { params: { path: userPath(userId) }, body, signal, parseAs: "text" })))
+      (await envelope<Success<typeof USER, "put">>(UPDATE_USER, () => raw.PUT(USER, { params: { path: userPath(userId) }, body, parseAs: "text", fetch: fetchFor(UPDATE_USER, signal) })))
         .data,
 
     setRoles: async (userId, roles, { signal } = {}) =>
       (
         await envelope<Success<typeof ROLES, "put">>(UPDATE_ROLES, () =>
-          raw.PUT(ROLES, { params: { path: userPath(userId) }, body: { access_roles: roles }, signal, parseAs: "text" }),
+          raw.PUT(ROLES, { params: { path: userPath(userId) }, body: { access_roles: roles }, parseAs: "text", fetch: fetchFor(UPDATE_ROLES, signal) }),
         )
       ).data,
   };

@@ -20,6 +20,8 @@ export async function readBodyText(response: Response, maxBytes: number): Promis
     await body.cancel().catch(() => undefined);
     throw new BodyTooLargeError(maxBytes);
   }
+  // Within a declared length (checked above): fetch reads no more than a server declares.
+  if (declared >= 0 && response.headers.has("content-length")) return response.text();
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let received = 0;

@@ -54,7 +54,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   const redactor = createRedactor([credentials["x-partner-secret"], credentials["x-organization-secret"]]);
   const redact = redactor.redact;
   // Never retried: a POST that may have reached the server is not sent again.
-  const raw = createRawClient(options, { redact });
+  const { raw, fetchFor } = createRawClient(options, { redact });
   const cache = new Map<string, Cached>();
   const inFlight = new Map<string, Promise<string>>();
 
@@ -63,6 +63,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       params: { header: { ...credentials, "x-user-id": userId } },
       body: { grantType: "client_credentials" as const, scope },
       parseAs: "text",
+      fetch: fetchFor(TOKEN_CALL, undefined), // shared by every caller waiting: no one caller's signal
     });
     const { data: grant } = readEnvelope<{ data: TokenGrant }>(TOKEN_CALL, redact, result, (envelope) => {
       const { accessToken, expiresIn } = envelope.data as { accessToken?: unknown; expiresIn?: unknown };

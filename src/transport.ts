@@ -69,14 +69,19 @@ export interface TransportOptions {
 
 export interface Transport {
   baseUrl: string;
-  /** Sends `request` for `operation`; resolves with a response whose body is already read. */
-  send(request: Request, operation: OperationInfo): Promise<Response>;
+  /**
+   * Sends `request` for `operation`; resolves with a response whose body is already read.
+   * `signal` is the caller's (a request always has a signal of its own; a caller that gave
+   * none passes undefined, and the deadline alone bounds each attempt).
+   */
+  send(request: Request, operation: OperationInfo, signal: AbortSignal | undefined): Promise<Response>;
 }
 
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Waits for `promise`, or rejects with the signal's reason as soon as it aborts. */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
@@ -93,12 +98,12 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
   const maxBytes = positiveNumber("maxResponseBytes", connection.maxResponseBytes, DEFAULT_MAX_BYTES);
   const userAgent = userAgentOption(options.product, connection.userAgent);
 
-  async function bearer(operation: OperationInfo, signal: AbortSignal): Promise<string> {
+  async function bearer(operation: OperationInfo, signal: AbortSignal | undefined): Promise<string> {
     let value: unknown;
     try {
       value = await untilAborted(Promise.resolve().then(() => token!({ signal })), signal);
     } catch (error) {
-      if (signal.aborted || errors.isOwn(error)) throw error; // a provider names its own call
+      if (signal?.aborted || errors.isOwn(error)) throw error; // a provider names its own call
       const cause = safeCause(error, redact);
       throw errors.failed(operation, `the token function failed: ${describeCause(cause)}`, cause);
     }
@@ -126,9 +131,8 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
     return errors.response(operation, `${response.status} redirect${where} not followed`, response.status);
   }
 
-  async function send(request: Request, operation: OperationInfo): Promise<Response> {
-    const { method, signal } = request;
-    const headers = new Headers(request.headers);
+  async function send(request: Request, operation: OperationInfo, signal: AbortSignal | undefined): Promise<Response> {
+    const { method, headers } = request; // this request is ours to change: each attempt copies it
     headers.set("user-agent", userAgent);
     const body = method === "GET" || method === "HEAD" ? undefined : await request.arrayBuffer();
     const idempotent = (options.idempotent ?? IDEMPOTENT).has(method);
