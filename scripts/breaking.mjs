@@ -94,9 +94,36 @@ function hasExternalRefs(node) {
 }
 
 /**
- * Reads a spec for comparing: `source` as written (bundled into one document when it spans
- * files) for the pointers, and a dereferenced copy, written to `<scratch>/<name>.json`, in
- * which every operation holds its own copy of each schema it reaches, for `redocly diff`.
+ * A copy of a document with every local $ref replaced by (a copy of) what it points to, so
+ * that each operation holds its own copy of every schema it reaches. Keywords beside a $ref
+ * (allowed in OpenAPI 3.1) are kept and win over the target's. A reference back into itself
+ * (a recursive schema) is left as a $ref.
+ */
+export function dereference(document) {
+  const inline = (node, active) => {
+    if (node === null || typeof node !== "object") return node;
+    if (Array.isArray(node)) return node.map((entry) => inline(entry, active));
+    const out = {};
+    if (typeof node.$ref === "string" && node.$ref.startsWith("#") && !active.has(node.$ref)) {
+      const target = lookupSegments(document, pointerSegments(node.$ref));
+      if (target === undefined) throw new Error(`unresolved $ref ${node.$ref}`);
+      const next = new Set(active).add(node.$ref);
+      const resolved = inline(target, next);
+      if (resolved === null || typeof resolved !== "object" || Array.isArray(resolved)) return resolved;
+      Object.assign(out, resolved);
+      for (const [key, value] of Object.entries(node)) if (key !== "$ref") out[key] = inline(value, active);
+      return out;
+    }
+    for (const [key, value] of Object.entries(node)) out[key] = inline(value, active);
+    return out;
+  };
+  return inline(document, new Set());
+}
+
+/**
+ * Reads a spec for comparing: `source` as written (bundled into one document by redocly when
+ * it spans files) for the pointers, and a dereferenced copy, written to
+ * `<scratch>/<name>.json`, for `redocly diff`.
  */
 export function prepareSpec(specFile, scratch, name) {
   let source = readYamlOrJson(specFile);
@@ -105,9 +132,10 @@ export function prepareSpec(specFile, scratch, name) {
     runTool("redocly", ["bundle", specFile, "--ext", "json", "-o", bundled]);
     source = JSON.parse(readFileSync(bundled, "utf8"));
   }
+  const dereferenced = dereference(source);
   const dereferencedFile = path.join(scratch, `${name}.json`);
-  runTool("redocly", ["bundle", specFile, "--dereferenced", "--ext", "json", "-o", dereferencedFile]);
-  return { file: specFile, source, dereferencedFile, dereferenced: JSON.parse(readFileSync(dereferencedFile, "utf8")) };
+  writeFileSync(dereferencedFile, JSON.stringify(dereferenced, null, 1));
+  return { file: specFile, source, dereferencedFile, dereferenced };
 }
 
 /** Every operation of a document: `{ method: "GET", path: "/v1/x", segments: ["paths", "/v1/x", "get"] }`. */
@@ -237,12 +265,15 @@ function changesFromRedocly(report, base, revision) {
       }
       for (const method of methods) operations.push(operationName(method, segments[1]));
     }
-    const verdicts = change.verdicts?.length ? change.verdicts : [{ ruleId: "", impact: change.impact, message: `${change.typeName} ${change.kind}`, location: undefined }];
+    // A change no diff rule rates (a constraint relaxed, a description edited) still gets its line.
+    const what = `${change.typeName.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}${change.property ? ` \`${change.property}\`` : ""} ${change.kind}`;
+    const verdicts = change.verdicts?.length ? change.verdicts : [{ ruleId: "", impact: change.impact, message: what, location: undefined }];
     for (const verdict of verdicts) {
       // The verdict's location is in whichever file still holds the thing (the base for a removal).
       const inBase = verdict.location?.file ? path.basename(verdict.location.file) === path.basename(base.dereferencedFile) : change.kind === "removed";
       const side = inBase ? base : revision;
-      const where = verdict.location?.pointer ? pointerSegments(verdict.location.pointer) : segments;
+      const exact = verdict.location?.pointer ?? (inBase ? change.base?.pointer : change.revision?.pointer);
+      const where = exact ? pointerSegments(exact) : segments;
       const documentForPlace = change.kind === "removed" ? base.dereferenced : revision.dereferenced;
       for (const operation of operations) {
         changes.push({
