@@ -286,7 +286,7 @@ function changesFromRedocly(report, base, revision) {
           pointer: sourcePointer(side.source, where),
           side: inBase ? "base" : "revision",
           rule: verdict.ruleId || `redocly:${change.typeName}-${change.kind}`,
-          at: change.path,
+          at: toPointer(where),
         });
       }
     }
@@ -437,13 +437,8 @@ export function compareSpecs(baseSpec, revisionSpec) {
     if (path.basename(base.dereferencedFile) === path.basename(revision.dereferencedFile)) throw new Error("compareSpecs: prepare the two specs under different names");
     const report = redoclyDiff(base, revision, scratch);
     const ours = dependentRequiredChanges(base, revision);
-    // Where our rule judges a change, redocly's rating of the same spot (a patch) gives way.
-    const judged = new Set(ours.map((change) => `${change.operation}\u0000${change.at.replace(/\/dependentRequired(\/.*)?$/, "")}`));
-    const theirs = changesFromRedocly(report, base, revision).filter((change) => {
-      const at = pointerSegments(change.at);
-      const trimmed = toPointer(at[at.length - 1] === "dependentRequired" ? at.slice(0, -1) : at);
-      return change.breaking || !(change.rule.startsWith("redocly:") && judged.has(`${change.operation}\u0000${trimmed}`));
-    });
+    // dependentRequired is judged by our rule alone: redocly rates a new entry a patch.
+    const theirs = changesFromRedocly(report, base, revision).filter((change) => !atDependentRequired(change.at));
     const all = [...theirs, ...ours];
     all.push(...everyReach(all, base, revision));
     return {
@@ -454,6 +449,12 @@ export function compareSpecs(baseSpec, revisionSpec) {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** Whether an operation-rooted pointer lies at a dependentRequired keyword (not a property so named). */
+function atDependentRequired(pointer) {
+  const segments = pointerSegments(pointer);
+  return segments.some((segment, index) => segment === "dependentRequired" && segments[index - 1] !== "properties" && index >= segments.length - 2);
 }
 
 function dedupe(changes) {
