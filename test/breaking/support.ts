@@ -7,7 +7,6 @@ import { afterAll } from "vitest";
 import { compareSpecs, prepareSpec, readYamlOrJson, type Change, type PreparedSpec } from "../../scripts/breaking.mjs";
 import { repoRoot } from "../../scripts/tools.mjs";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Spec = Record<string, any>;
 export type Edit = (spec: Spec) => void;
 
