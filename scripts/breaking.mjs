@@ -460,7 +460,11 @@ function atDependentRequired(pointer) {
 function dedupe(changes) {
   const seen = new Set();
   return changes.filter((change) => {
-    const key = `${change.operation}\u0000${change.breaking}\u0000${change.place}\u0000${change.message}\u0000${change.pointer}`;
+    // A component reached twice by one operation (two fields of the same response) is one
+    // change there: one line, whatever context each copy's message names. Unrated changes
+    // at one spot stay apart by what changed.
+    const what = change.rule.startsWith("redocly:") ? change.message : change.rule;
+    const key = `${change.operation}\u0000${change.breaking}\u0000${change.place}\u0000${change.pointer}\u0000${what}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -45,6 +45,11 @@ describe("shared components", () => {
     }
   });
 
+  it("a component one operation reaches twice (details and provider_details) is one line there", () => {
+    const changes = compare((spec) => schemas(spec).DateAsRead.anyOf.push({ type: "integer" }));
+    expect(breakingOf(changes).map((change) => `${change.operation} ${change.place} ${change.pointer}`)).toEqual([`GET ${USER} response 200 #/components/schemas/DateAsRead/anyOf/2`]);
+  });
+
   it("a component reached through items, anyOf, allOf, if/then and oneOf is named at every operation", () => {
     const changes = compare((spec) => {
       withMarker(spec);
