@@ -17,7 +17,7 @@ import { runTool } from "./tools.mjs";
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
-// Where a schema can lead to another: the keywords through which a shared component is reached.
+// The keywords under which a schema holds other schemas: how two versions are paired for our rules.
 const SCHEMA_LISTS = ["allOf", "oneOf", "anyOf", "prefixItems"];
 const SCHEMA_SINGLES = ["items", "if", "then", "else", "not", "additionalProperties", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties"];
 const SCHEMA_MAPS = ["properties", "patternProperties", "dependentSchemas", "$defs"];

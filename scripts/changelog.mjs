@@ -9,7 +9,7 @@ import path from "node:path";
 import { changelogEntry, compareSpecs, nextVersion, parseVersion } from "./breaking.mjs";
 import { contractOptions, packageVersion, packageVersionAt, resolveBase, specAt, UsageError } from "./contract-base.mjs";
 
-const USAGE = "usage: npm run changelog -- [--base <git ref>] [--spec openapi.yaml] [--package <package.json beside the spec>] [--write]";
+const USAGE = "usage: npm run changelog -- [--base <git ref>] [--spec openapi.yaml] [--package <package.json; default: beside the spec, else the nearest above>] [--write]";
 
 /** The drafted entry and the version it is for. */
 export function draftChangelog(argv) {

@@ -9,7 +9,7 @@ import path from "node:path";
 import { compareSpecs, formatChange, isBreakingBump } from "./breaking.mjs";
 import { contractOptions, packageVersion, packageVersionAt, resolveBase, specAt, specVersion, UsageError } from "./contract-base.mjs";
 
-const USAGE = "usage: npm run check:breaking -- [--base <git ref>] [--spec openapi.yaml] [--package <package.json beside the spec>]";
+const USAGE = "usage: npm run check:breaking -- [--base <git ref>] [--spec openapi.yaml] [--package <package.json; default: beside the spec, else the nearest above>]";
 
 /** Runs the gate; returns the exit code and writes its report through `out`. */
 export function checkBreaking(argv, out = (line) => console.log(line)) {

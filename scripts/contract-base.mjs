@@ -22,13 +22,22 @@ export function contractOptions(argv, extra = {}) {
   });
   const spec = path.resolve(values.spec);
   if (!existsSync(spec)) throw new UsageError(`--spec ${values.spec}: no such file`);
-  const packageFile = path.resolve(values.package ?? path.join(path.dirname(spec), "package.json"));
-  if (!existsSync(packageFile)) throw new UsageError(`--package ${values.package ?? path.relative(process.cwd(), packageFile)}: no such file`);
+  const packageFile = values.package === undefined ? nearestPackage(spec) : path.resolve(values.package);
+  if (!packageFile || !existsSync(packageFile)) throw new UsageError(`--package ${values.package ?? `(none at or above ${path.dirname(values.spec)})`}: no such file`);
   if (values.base !== undefined && (values.base === "" || values.base.startsWith("-"))) throw new UsageError(`--base ${JSON.stringify(values.base)}: not a git ref`);
   return { ...values, spec, packageFile };
 }
 
 export class UsageError extends Error {}
+
+/** The package.json beside the spec, or else the nearest one above it (a contract in a folder of the package). */
+function nearestPackage(spec) {
+  for (let dir = path.dirname(spec); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "package.json");
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
 
 function git(cwd, args, { allowFailure = false } = {}) {
   try {

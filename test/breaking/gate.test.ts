@@ -165,6 +165,22 @@ describe("npm run check:breaking", () => {
     expect(repo.gate().code).toBe(0);
   });
 
+  it("versions a contract in a folder without its own package.json by the nearest one above", () => {
+    const repo = repository();
+    const second = structuredClone(original);
+    repo.write("second/openapi.yaml", stringify(second));
+    repo.commit("second contract");
+    repo.git("tag", "v0.1.0");
+    addGuestRole(second);
+    second.info.version = "0.2.0";
+    repo.write("second/openapi.yaml", stringify(second));
+    expect(repo.gate("--spec", "second/openapi.yaml").code).toBe(1);
+    repo.write("package.json", JSON.stringify({ name: "contract-under-test", version: "0.2.0" }));
+    const bumped = repo.gate("--spec", "second/openapi.yaml");
+    expect(bumped.out).toContain("breaking changes allowed: package.json version 0.1.0 -> 0.2.0, info.version 0.1.0 -> 0.2.0");
+    expect(bumped.code).toBe(0);
+  });
+
   it("exits 2 with a clear message on an unknown ref, a missing spec or no git repository", () => {
     const repo = repository();
     const unknown = repo.gate("--base", "v9.9.9");
