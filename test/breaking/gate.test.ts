@@ -8,11 +8,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { isBreakingBump, nextVersion } from "../../scripts/breaking.mjs";
 import { repoRoot } from "../../scripts/tools.mjs";
-import { USER, USERS, type Spec } from "./support.js";
+import { FIXTURE, USER, USERS, type Spec } from "./support.js";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "parchment-gate-test-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const original = parse(readFileSync(path.join(repoRoot, "openapi.yaml"), "utf8")) as Spec;
+const original = parse(readFileSync(FIXTURE, "utf8")) as Spec;
 let repos = 0;
 
 /** A fresh repository holding a copy of the contract at `version`, committed. */

@@ -1,4 +1,5 @@
-// Spec variants for the breaking-change tests: the real openapi.yaml (or an edit of it) as the
+// Spec variants for the breaking-change tests: the contract at 0.1.0 (fixtures/contract.yaml,
+// frozen so that these tests do not move when openapi.yaml does), or an edit of it, as the
 // base, an edit of it as the revision, compared by the gate's own compareSpecs.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -14,12 +15,13 @@ export const USERS = "/v1/organizations/{organization_id}/users";
 export const USER = "/v1/organizations/{organization_id}/users/{user_id}";
 export const ROLES = "/v1/organizations/{organization_id}/users/{user_id}/roles";
 export const TOKEN = "/v1/token";
+export const FIXTURE = path.join(repoRoot, "test", "breaking", "fixtures", "contract.yaml");
 
-/** A comparer for one test file: a scratch folder (removed afterwards) and the real spec as base. */
+/** A comparer for one test file: a scratch folder (removed afterwards) and the fixture as base. */
 export function variants() {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "parchment-breaking-test-"));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-  const original = readYamlOrJson(path.join(repoRoot, "openapi.yaml")) as Spec;
+  const original = readYamlOrJson(FIXTURE) as Spec;
   let count = 0;
   let plainBase: PreparedSpec | undefined;
 
