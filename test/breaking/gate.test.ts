@@ -44,11 +44,20 @@ function repository(version = "0.1.0") {
   contract();
   write("CHANGELOG.md", `# Changelog\n\n## ${version}\n\nFirst version.\n`);
   commit("first");
-  const run = (script: "check-breaking" | "changelog", ...args: string[]) => {
-    const result = spawnSync(process.execPath, [path.join(repoRoot, "scripts", `${script}.mjs`), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, GITHUB_ACTIONS: "" } });
+  const run = (script: "check-breaking" | "changelog", args: string[], env: Record<string, string> = {}) => {
+    const result = spawnSync(process.execPath, [path.join(repoRoot, "scripts", `${script}.mjs`), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, GITHUB_ACTIONS: "", ...env } });
     return { code: result.status, out: result.stdout, err: result.stderr };
   };
-  return { dir, git, write, contract, commit, gate: (...args: string[]) => run("check-breaking", ...args), changelog: (...args: string[]) => run("changelog", ...args) };
+  return {
+    dir,
+    git,
+    write,
+    contract,
+    commit,
+    gate: (...args: string[]) => run("check-breaking", args),
+    gateInActions: (...args: string[]) => run("check-breaking", args, { GITHUB_ACTIONS: "true" }),
+    changelog: (...args: string[]) => run("changelog", args),
+  };
 }
 
 const addGuestRole = (spec: Spec) => spec.components.schemas.AccessRole.enum.push("guest");
@@ -80,6 +89,16 @@ describe("npm run check:breaking", () => {
     ]);
     expect(out).toContain(`compatible GET ${USER}  response 200: schema added  #/components/schemas/User/properties/nickname`);
     expect(out).toMatch(/FAILED: 3 breaking change\(s\) need a new major version .*package\.json version 0\.1\.0 -> 0\.1\.0 is not one, info\.version 0\.1\.0 -> 0\.1\.0 is not one/);
+    expect(code).toBe(1);
+  });
+
+  it("in GitHub Actions also writes each breaking change as an error annotation", () => {
+    const repo = repository();
+    repo.contract((spec) => delete spec.components.schemas.UserSummary.properties.full_name);
+    const { code, out } = repo.gateInActions();
+    expect(out).toContain(
+      `::error file=openapi.yaml,title=Breaking change in GET ${USERS}::BREAKING   GET ${USERS}  response 200: Property \`full_name\` was removed.  #/components/schemas/UserSummary/properties/full_name`,
+    );
     expect(code).toBe(1);
   });
 
