@@ -207,7 +207,7 @@ export function componentReach(source) {
   return reach;
 }
 
-/** The component pointers (outermost first) a source pointer lies within, e.g. #/components/schemas/User. */
+/** The component a source pointer lies in (e.g. #/components/schemas/User), as a list: none outside components. */
 function enclosingComponents(pointer) {
   const segments = pointerSegments(pointer);
   if (segments[0] !== "components" || segments.length < 3) return [];
