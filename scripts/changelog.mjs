@@ -14,7 +14,7 @@ const USAGE = "usage: npm run changelog -- [--base <git ref>] [--spec openapi.ya
 /** The drafted entry and the version it is for. */
 export function draftChangelog(argv) {
   const options = contractOptions(argv, { write: { type: "boolean", default: false } });
-  if (options.help) return { text: USAGE, options };
+  if (options.help) return { text: `${USAGE}\n`, options };
   const base = resolveBase(options.spec, options.base);
   const scratch = mkdtempSync(path.join(os.tmpdir(), "parchment-changelog-"));
   try {

@@ -20,6 +20,7 @@ export function contractOptions(argv, extra = {}) {
     strict: true,
     allowPositionals: false,
   });
+  if (values.help) return { ...values, spec: path.resolve(values.spec), packageFile: "" };
   const spec = path.resolve(values.spec);
   if (!existsSync(spec)) throw new UsageError(`--spec ${values.spec}: no such file`);
   const packageFile = values.package === undefined ? nearestPackage(spec) : path.resolve(values.package);
