@@ -247,6 +247,39 @@ export function redoclyDiff(base, revision, scratch) {
 }
 
 /**
+ * The operations a change outside `paths` affects, in either version. Schemas, parameters
+ * and responses in components are judged where the operations reach them (dereferenced), so
+ * they name none here; the rest is not inlined by dereferencing:
+ * - the top-level `security`: every operation without a `security` of its own;
+ * - the top-level `servers`: every operation without `servers` of its own (or its path's);
+ * - a security scheme: every operation whose requirements name it;
+ * - anything else breaking (webhooks, the schema dialect): every operation. Other changes
+ *   there (info, tags) concern no operation.
+ */
+function operationsAffectedGlobally(segments, change, base, revision) {
+  const names = new Set();
+  const each = (select) => {
+    for (const document of [base.dereferenced, revision.dereferenced]) {
+      for (const [template, item] of Object.entries(document.paths ?? {})) {
+        for (const method of HTTP_METHODS) {
+          const operation = item?.[method];
+          if (operation && select(operation, item, document)) names.add(operationName(method, template));
+        }
+      }
+    }
+  };
+  const [top, kind, name] = segments;
+  if (top === "security") each((operation) => operation.security === undefined);
+  else if (top === "servers") each((operation, item) => operation.servers === undefined && item.servers === undefined);
+  else if (top === "components" && kind === "securitySchemes") {
+    each((operation, _item, document) => (operation.security ?? document.security ?? []).some((requirement) => requirement && name in requirement));
+  } else if (top !== "components" && change.impact === "major") each(() => true);
+  return [...names];
+}
+
+const globalPlace = ([top, kind, name]) => (top === "components" && kind === "securitySchemes" ? `security scheme ${name}` : top);
+
+/**
  * One change per operation it affects:
  * `{ operation: "GET /path", breaking, direction, place, message, pointer, rule }`.
  */
@@ -254,10 +287,10 @@ function changesFromRedocly(report, base, revision) {
   const changes = [];
   for (const change of report.changes ?? []) {
     const segments = pointerSegments(change.path);
-    if (segments[0] !== "paths") continue; // components are judged where operations reach them
-    const operations = [];
-    if (segments.length >= 3 && HTTP_METHODS.includes(segments[2])) operations.push(operationName(segments[2], segments[1]));
-    else {
+    const global = segments[0] !== "paths";
+    const operations = global ? operationsAffectedGlobally(segments, change, base, revision) : [];
+    if (!global && segments.length >= 3 && HTTP_METHODS.includes(segments[2])) operations.push(operationName(segments[2], segments[1]));
+    else if (!global) {
       // A path item (or its shared parameters) changed: every operation under it, in either version.
       const methods = new Set();
       for (const document of [base.dereferenced, revision.dereferenced]) {
@@ -280,8 +313,8 @@ function changesFromRedocly(report, base, revision) {
           operation,
           breaking: verdict.impact === "major",
           impact: verdict.impact,
-          direction: directionOf(segments),
-          place: placeOf(documentForPlace, segments),
+          direction: global ? "operation" : directionOf(segments),
+          place: global ? globalPlace(segments) : placeOf(documentForPlace, segments),
           message: verdict.message,
           pointer: sourcePointer(side.source, where),
           side: inBase ? "base" : "revision",

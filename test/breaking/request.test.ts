@@ -158,6 +158,27 @@ describe("request side", () => {
     expect(relaxed.length).toBeGreaterThan(0);
   });
 
+  it("a security scheme changed is breaking at every operation that uses it; the top-level security at those that inherit it", () => {
+    const scheme = compare((spec) => (spec.components.securitySchemes.organizationSecret.name = "x-org-secret"));
+    expect([...new Set(breakingOf(scheme).map((change) => change.operation))].sort()).toEqual([`GET ${USERS}`, `GET ${USER}`, `PUT ${USER}`, `PUT ${ROLES}`].sort());
+    for (const change of breakingOf(scheme)) expect(change).toMatchObject({ pointer: "#/components/securitySchemes/organizationSecret/name", place: "security scheme organizationSecret" });
+
+    const inherits = (spec: Spec) => delete spec.paths[USER].get.security;
+    const scopes = compare((spec) => {
+      inherits(spec);
+      spec.security = [{ bearerAuth: ["read:everything"], organizationSecret: [] }];
+    }, inherits);
+    expectBreaking(scopes, [{ operation: `GET ${USER}`, pointer: "#/security/0/bearerAuth", message: /requires new scopes: 'read:everything'/, place: "security" }]);
+  });
+
+  it("a server removed is breaking at every operation; a server added is not", () => {
+    const removed = compare((spec) => spec.servers.pop());
+    expect(breakingOf(removed).map((change) => `${change.operation} ${change.pointer}`).sort()).toEqual(
+      [`GET ${USERS}`, `GET ${USER}`, `PUT ${USER}`, `PUT ${ROLES}`, `POST ${TOKEN}`].map((operation) => `${operation} #/servers/1`).sort(),
+    );
+    expectCompatible(compare((spec) => spec.servers.push({ url: "https://api.eu.parchmenthealth.io/external" })), "#/servers/2");
+  });
+
   it("a new value in an enum both sides share is compatible in the request and breaking in the response", () => {
     const changes = compare((spec) => schemas(spec).Scope.enum.push("read:everything"));
     expectBreaking(changes, [{ operation: `POST ${TOKEN}`, pointer: "#/components/schemas/Scope/enum", message: /gained values: 'read:everything'/, place: "response 200" }]);
