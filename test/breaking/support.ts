@@ -1,0 +1,48 @@
+// Spec variants for the breaking-change tests: the contract at 0.1.0 (fixtures/contract.yaml,
+// frozen so that these tests do not move when openapi.yaml does), or an edit of it, as the
+// base, an edit of it as the revision, compared by the gate's own compareSpecs.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll } from "vitest";
+import { compareSpecs, prepareSpec, readYamlOrJson, type Change, type PreparedSpec } from "../../scripts/breaking.mjs";
+import { repoRoot } from "../../scripts/tools.mjs";
+
+export type Spec = Record<string, any>;
+export type Edit = (spec: Spec) => void;
+
+export const USERS = "/v1/organizations/{organization_id}/users";
+export const USER = "/v1/organizations/{organization_id}/users/{user_id}";
+export const ROLES = "/v1/organizations/{organization_id}/users/{user_id}/roles";
+export const TOKEN = "/v1/token";
+export const FIXTURE = path.join(repoRoot, "test", "breaking", "fixtures", "contract.yaml");
+
+/** A comparer for one test file: a scratch folder (removed afterwards) and the fixture as base. */
+export function variants() {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "parchment-breaking-test-"));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const original = readYamlOrJson(FIXTURE) as Spec;
+  let count = 0;
+  let plainBase: PreparedSpec | undefined;
+
+  const prepare = (edit: Edit | undefined, name: "base" | "revision"): PreparedSpec => {
+    const dir = path.join(scratch, String(++count));
+    mkdirSync(dir);
+    const spec = structuredClone(original);
+    edit?.(spec);
+    const file = path.join(dir, `${name}-spec.json`);
+    writeFileSync(file, JSON.stringify(spec));
+    return prepareSpec(file, dir, name);
+  };
+
+  /** The changes from the base (the real spec, or it with `baseEdit`) to the spec with `edit`. */
+  function compare(edit: Edit, baseEdit?: Edit): Change[] {
+    const base = baseEdit ? prepare(baseEdit, "base") : (plainBase ??= prepare(undefined, "base"));
+    return compareSpecs(base, prepare(edit, "revision")).changes;
+  }
+  return { compare, original };
+}
+
+export const breakingOf = (changes: Change[]) => changes.filter((change) => change.breaking);
+/** The operations named by the breaking changes, sorted. */
+export const breakingOperations = (changes: Change[]) => [...new Set(breakingOf(changes).map((change) => change.operation))].sort();
