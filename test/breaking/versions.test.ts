@@ -1,5 +1,5 @@
-// The versions agree: package.json, info.version in openapi.yaml, the newest CHANGELOG.md
-// entry and the title of the docs page (Redoc prints info.version beside it). And the gate
+// The versions agree: package.json, info.version in openapi.yaml, the client's VERSION, the
+// newest CHANGELOG.md entry and the title of the docs page (Redoc prints info.version beside it). And the gate
 // runs where the README says: in npm test, in CI with the tags fetched.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -7,6 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildDocs } from "../../scripts/build-docs.mjs";
+import { VERSION } from "../../src/version.js";
 import { repoRoot } from "../../scripts/tools.mjs";
 
 const read = (file: string) => readFileSync(path.join(repoRoot, file), "utf8");
@@ -28,6 +29,10 @@ describe("versions agree", () => {
   it("info.version in openapi.yaml and the bundled generated/openapi.json equal package.json's", () => {
     expect(parse(read("openapi.yaml")).info.version).toBe(packageVersion);
     expect(JSON.parse(read("generated/openapi.json")).info.version).toBe(packageVersion);
+  });
+
+  it("the client's VERSION (sent in its User-Agent) is package.json's", () => {
+    expect(VERSION).toBe(packageVersion);
   });
 
   it("the newest CHANGELOG.md entry is package.json's version", () => {
