@@ -1,3 +1,3 @@
-// This package's version, sent in the User-Agent. test/package/version.test.ts keeps it equal
+// This package's version, sent in the User-Agent. test/breaking/versions.test.ts keeps it equal
 // to package.json's.
 export const VERSION = "0.1.0";
