@@ -29,6 +29,17 @@ const withProvider = createParchmentClient({
   token: createTokenProvider({ baseUrl: BASE, partnerId: "p", partnerSecret: "ps", organizationId: ORG, organizationSecret: "bench-secret", userId: "usr_1", scopes: ["read:user"], fetch }),
 });
 const bare = createClient({ baseUrl: BASE, fetch });
+// The least any client meeting the same guarantees pays on top of openapi-fetch: per attempt a
+// deadline signal, a copy of the request carrying it (and redirect: "manual"), and the body
+// read before the response is handed on. No checks, no retries, no errors.
+const floor = createClient({
+  baseUrl: BASE,
+  fetch: async (request) => {
+    const sent = new Request(request.url, { method: request.method, headers: request.headers, signal: AbortSignal.timeout(30_000), redirect: "manual" });
+    const response = await fetch(sent);
+    return new Response(await response.text(), { status: response.status, headers: response.headers });
+  },
+});
 const userPath = "/v1/organizations/{organization_id}/users/{user_id}";
 
 const variants = {
@@ -36,6 +47,8 @@ const variants = {
   clientWithProvider: async () => (await withProvider.users.get("usr_abc123def456")).user_id,
   openapiFetch: async () =>
     (await bare.GET(userPath, { params: { path: { organization_id: ORG, user_id: "usr_abc123def456" } }, headers: HEADERS })).data.data.user_id,
+  primitivesFloor: async () =>
+    (await floor.GET(userPath, { params: { path: { organization_id: ORG, user_id: "usr_abc123def456" } }, headers: HEADERS })).data.data.user_id,
   rawFetch: async () => {
     const response = await fetch(new Request(`${BASE}/v1/organizations/${ORG}/users/usr_abc123def456`, { headers: HEADERS }));
     return (await response.json()).data.user_id;
