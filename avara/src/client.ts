@@ -50,7 +50,7 @@ export function createAvaraClient(options: AvaraClientOptions): AvaraClient {
   check(typeof options === "object" && options !== null, "options", "an object with an apiKey");
   const apiKey = headerString("apiKey", options.apiKey);
   const { redact } = createRedactor([apiKey]);
-  const raw = createAvaraRawClient(options, { apiKey, redact, retry: retryPolicy(options.retry), idempotent: IDEMPOTENT });
+  const { raw, errorText } = createAvaraRawClient(options, { apiKey, redact, retry: retryPolicy(options.retry), idempotent: IDEMPOTENT });
 
   const userPath = (userId: string) => {
     check(typeof userId === "string" && userId, "userId", "a non-empty string");
@@ -60,7 +60,10 @@ export function createAvaraClient(options: AvaraClientOptions): AvaraClient {
   };
 
   /** Reads the answer of one call; a bad argument rejects, like every other failure. */
-  const user = async (operation: OperationInfo, call: () => Promise<RawResult>): Promise<User> => readResource<User>(operation, redact, await call());
+  const user = async (operation: OperationInfo, call: () => Promise<Omit<RawResult, "errorText">>): Promise<User> => {
+    const result = await call();
+    return readResource<User>(operation, redact, { ...result, errorText: errorText(result.response) });
+  };
 
   return {
     users: {

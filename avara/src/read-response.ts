@@ -1,15 +1,25 @@
 // Reads one of Avara's answers: a success is the resource itself (a JSON object, no
 // envelope); an error status is an AvaraApiError whatever its body, since Avara documents no
 // error body. Every string taken from a body is redacted before it reaches an error.
-import { MAX_JSON_DEPTH } from "../../src/json-depth.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "../../src/json-depth.js";
 import { isJsonMediaType } from "../../src/media-type.js";
 import { parseRetryAfter } from "../../src/retry.js";
 import { AvaraApiError, AvaraResponseError, type OperationInfo } from "./errors.js";
 
 type Redact = (text: string) => string;
 
-/** What an openapi-fetch call made with `parseAs: "text"` resolves to. */
-export type RawResult = { data?: string | undefined; error?: unknown; response: Response };
+/** What an openapi-fetch call made with `parseAs: "text"` resolves to, and the text of an error answer. */
+export type RawResult = { data?: string | undefined; response: Response; errorText?: string | undefined };
+
+/** The JSON value of an error body, or undefined when it is not JSON (or nests past what is read). */
+function parseErrorBody(text: string | undefined): unknown {
+  if (!text || nestsDeeperThan(text)) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -29,13 +39,12 @@ function messageOf(body: unknown): string | undefined {
   return candidates.find((candidate): candidate is string => typeof candidate === "string" && candidate.trim() !== "");
 }
 
-export function readResource<T>(operation: OperationInfo, redact: Redact, { data, error, response }: RawResult): T {
+export function readResource<T>(operation: OperationInfo, redact: Redact, { data, response, errorText }: RawResult): T {
   const { status } = response;
   const contentType = response.headers.get("content-type");
   const json = isJsonMediaType(contentType);
   if (!response.ok) {
-    // openapi-fetch has parsed a JSON error body already; text that is not JSON stays a string.
-    const body = json && typeof error !== "string" ? redactJson(error, redact) : undefined;
+    const body = json ? redactJson(parseErrorBody(errorText), redact) : undefined;
     const message = messageOf(body);
     throw new AvaraApiError(operation, `${status}${message ? `: ${message.slice(0, 500)}` : ""}`, {
       status,
