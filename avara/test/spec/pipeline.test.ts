@@ -5,7 +5,7 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSyn
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { guideDescription } from "../../../scripts/build-docs.mjs";
+import { buildDocs, docsFile, guideDescription } from "../../../scripts/build-docs.mjs";
 import { checkDrift, findDrift } from "../../../scripts/drift.mjs";
 import { GENERATED_FILES } from "../../../scripts/generate.mjs";
 import { repoRoot, runTool } from "../../../scripts/tools.mjs";
@@ -52,4 +52,14 @@ describe("the docs guide", () => {
     expect(guide).toContain("the section *Decisions on Avara's inconsistencies* above");
     expect(guide).not.toContain("[docs/decisions.md](docs/decisions.md)");
   });
+
+  it("renders a self-contained page the way the root's is rendered, to site/avara/index.html by default", () => {
+    expect(docsFile(contract)).toBe(path.join(repoRoot, "site", "avara", "index.html"));
+    expect(docsFile()).toBe(path.join(repoRoot, "site", "index.html"));
+    const html = readFileSync(buildDocs(path.join(scratch, "avara.html"), { contract }), "utf8");
+    expect(html).toContain("<title>Avara AutoScribe users API</title>");
+    expect(html).toContain("Decisions on Avara");
+    expect(html).toContain("updateUser");
+    expect(html).not.toContain("cdn.redoc.ly");
+  }, 120_000);
 });
