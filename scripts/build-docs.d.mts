@@ -1,2 +1,3 @@
-export function guideDescription(description: string): string;
-export function buildDocs(outFile?: string): string;
+export function guideDescription(description: string, contract?: string): string;
+export function docsFile(contract?: string): string;
+export function buildDocs(outFile?: string, options?: { contract?: string }): string;

@@ -1,20 +1,25 @@
-// Renders site/index.html: the bundled spec, with docs/decisions.md and CHANGELOG.md added
+// Renders site/index.html (Parchment, the root contract) or site/<folder>/index.html (the
+// contract of `--contract <folder>`, such as site/avara/index.html): the bundled spec, with docs/decisions.md and CHANGELOG.md added
 // to the guide (info.description) so that each is written once, then Redocly build-docs
 // with --inlineBundle: the page embeds its renderer and loads nothing from the internet.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { repoRoot, runTool } from "./tools.mjs";
+import { contractArgs, repoRoot, runTool } from "./tools.mjs";
 
 /** The description with the decisions and the changelog appended as top-level sections. */
-export function guideDescription(description) {
-  const read = (file) => readFileSync(path.join(repoRoot, file), "utf8").trim();
-  // The changelog links to the decisions file in the repository; on the page it is a section.
+export function guideDescription(description, contract = repoRoot) {
+  const read = (file) => readFileSync(path.join(contract, file), "utf8").trim();
+  // The changelog links to the decisions file in the repository; on the page it is a section,
+  // named by the decisions file's title.
   const link = "[docs/decisions.md](docs/decisions.md)";
   const changelog = read("CHANGELOG.md");
-  if (!changelog.includes(link)) throw new Error(`build-docs: CHANGELOG.md no longer links ${link}; update scripts/build-docs.mjs`);
-  const onPage = changelog.replace(link, "the section *Decisions on Parchment's inconsistencies* above");
-  return [description.trim(), read("docs/decisions.md"), onPage].join("\n\n");
+  if (!changelog.includes(link)) throw new Error(`build-docs: ${path.relative(repoRoot, path.join(contract, "CHANGELOG.md"))} no longer links ${link}; update scripts/build-docs.mjs`);
+  const decisions = read("docs/decisions.md");
+  const title = /^# (.+)$/m.exec(decisions)?.[1];
+  if (!title) throw new Error("build-docs: docs/decisions.md has no title (# ...) to name its section by");
+  const onPage = changelog.replace(link, `the section *${title}* above`);
+  return [description.trim(), decisions, onPage].join("\n\n");
 }
 
 // Redoc 3 shows a "API docs by Redocly" badge whose image it fetches from Redocly's CDN at
@@ -31,13 +36,20 @@ export function localizeAssets(html) {
   return html;
 }
 
-export function buildDocs(outFile = path.join(repoRoot, "site", "index.html")) {
-  const scratch = mkdtempSync(path.join(os.tmpdir(), "parchment-docs-"));
+/** Where a contract's page goes: site/index.html for the root's, site/<folder>/index.html for another's. */
+export function docsFile(contract = repoRoot) {
+  const folder = path.relative(repoRoot, contract);
+  return path.join(repoRoot, "site", folder, "index.html");
+}
+
+export function buildDocs(outFile, { contract = repoRoot } = {}) {
+  outFile ??= docsFile(contract);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "contract-docs-"));
   try {
     const bundled = path.join(scratch, "openapi.json");
-    runTool("redocly", ["bundle", path.join(repoRoot, "openapi.yaml"), "-o", bundled]);
+    runTool("redocly", ["bundle", path.join(contract, "openapi.yaml"), "-o", bundled]);
     const spec = JSON.parse(readFileSync(bundled, "utf8"));
-    spec.info.description = guideDescription(spec.info.description);
+    spec.info.description = guideDescription(spec.info.description, contract);
     writeFileSync(bundled, JSON.stringify(spec));
     mkdirSync(path.dirname(outFile), { recursive: true });
     runTool("redocly", [
@@ -47,7 +59,7 @@ export function buildDocs(outFile = path.join(repoRoot, "site", "index.html")) {
       path.join(repoRoot, "redocly.yaml"),
       "--inlineBundle",
       "--title",
-      "Parchment user-management API",
+      spec.info.title,
       "-o",
       outFile,
     ]);
@@ -59,5 +71,6 @@ export function buildDocs(outFile = path.join(repoRoot, "site", "index.html")) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(`docs written to ${path.relative(process.cwd(), buildDocs(process.argv[2]))}`);
+  const { contract, rest } = contractArgs();
+  console.log(`docs written to ${path.relative(process.cwd(), buildDocs(rest[0], { contract }))}`);
 }

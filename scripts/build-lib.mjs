@@ -4,7 +4,15 @@
 import { chmodSync, existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
-import { repoRoot, runTool } from "./tools.mjs";
+import { buildSelfContained } from "./build-self-contained.mjs";
+import { contractArgs, repoRoot, runTool } from "./tools.mjs";
+
+// Another contract's package (--contract avara) is built self-contained instead.
+const { contract } = contractArgs();
+if (contract !== repoRoot) {
+  console.log(`built ${path.relative(process.cwd(), await buildSelfContained(contract)) || "dist"}/`);
+  process.exit(0);
+}
 
 const dist = path.join(repoRoot, "dist");
 rmSync(dist, { recursive: true, force: true });

@@ -4,16 +4,22 @@
 // on purpose. So attw reports as JSON here and this script prints what was checked; when attw
 // fails, its full table is printed instead.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { repoRoot } from "./tools.mjs";
 
+// `--contract DIR` checks the package in DIR (avara/), the root's by default.
+const contractAt = process.argv.indexOf("--contract");
+const packageDir = contractAt > 0 ? path.resolve(process.cwd(), process.argv[contractAt + 1]) : repoRoot;
 const bin = (tool) => path.join(repoRoot, "node_modules", ".bin", tool);
-const ATTW = ["--pack", ".", "--profile", "esm-only", "--exclude-entrypoints", "./openapi.yaml", "./openapi.json", "./openapi.dereferenced.json"];
+// The spec files the package exports are data, not modules: attw has nothing to check there.
+const specEntrypoints = Object.keys(JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8")).exports).filter((key) => /\.(ya?ml|json)$/.test(key) && key !== "./package.json");
+const ATTW = ["--pack", ".", "--profile", "esm-only", "--exclude-entrypoints", ...specEntrypoints];
 // The resolutions the esm-only profile checks; node10 and node16-cjs are the ones it ignores.
 const CHECKED = ["node16-esm", "bundler"];
 
 const run = (tool, args, stdio) => {
-  const result = spawnSync(bin(tool), args, { cwd: repoRoot, encoding: "utf8", stdio });
+  const result = spawnSync(bin(tool), args, { cwd: packageDir, encoding: "utf8", stdio });
   if (result.error) throw result.error;
   return result;
 };
@@ -33,6 +39,6 @@ if (unresolved.length > 0) {
   process.exit(1);
 }
 console.log(
-  `attw ${analysis.buildTools["@arethetypeswrong/cli"]}: ${entrypoints.map((entry) => `"${entry.subpath}"`).join(", ")} resolve, typed, ` +
+  `attw ${JSON.parse(readFileSync(path.join(repoRoot, "node_modules/@arethetypeswrong/cli/package.json"), "utf8")).version}: ${entrypoints.map((entry) => `"${entry.subpath}"`).join(", ")} resolve, typed, ` +
     "for Node 16+ ESM and bundlers (CommonJS require and node10 are not checked: the package is ESM only)",
 );

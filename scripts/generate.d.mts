@@ -1,2 +1,2 @@
 export const GENERATED_FILES: string[];
-export function generate(outDir?: string): string[];
+export function generate(outDir?: string, options?: { contract?: string }): string[];

@@ -1,5 +1,6 @@
-// Regenerates every file of generated/ from openapi.yaml. The drift test calls
-// generate(tmpDir) and compares bytes with the committed generated/.
+// Regenerates every file of generated/ from openapi.yaml, for the contract in the repository
+// root (Parchment) or in the folder given as `--contract DIR` (avara/). The drift test calls
+// generate(tmpDir, { contract }) and compares bytes with the committed generated/.
 //
 // openapi-typescript flags, chosen on purpose:
 //   --enum-values               also emit runtime arrays of each enum (ASSIGNABLE_ROLES, ...),
@@ -8,7 +9,7 @@
 //                               types: callers may leave out `limit`, the server fills it in
 import path from "node:path";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { repoRoot, runTool } from "./tools.mjs";
+import { contractArgs, repoRoot, runTool } from "./tools.mjs";
 
 export const GENERATED_FILES = ["openapi.json", "openapi.dereferenced.json", "openapi.ts", "servers.ts"];
 
@@ -30,9 +31,10 @@ function serversModule(bundledFile) {
   ].join("\n");
 }
 
-export function generate(outDir = path.join(repoRoot, "generated")) {
+export function generate(outDir, { contract = repoRoot } = {}) {
+  outDir ??= path.join(contract, "generated");
   mkdirSync(outDir, { recursive: true });
-  const spec = path.join(repoRoot, "openapi.yaml");
+  const spec = path.join(contract, "openapi.yaml");
   runTool("redocly", ["bundle", spec, "-o", path.join(outDir, "openapi.json")]);
   writeFileSync(path.join(outDir, "servers.ts"), serversModule(path.join(outDir, "openapi.json")));
   runTool("redocly", ["bundle", spec, "--dereferenced", "-o", path.join(outDir, "openapi.dereferenced.json")]);
@@ -47,5 +49,6 @@ export function generate(outDir = path.join(repoRoot, "generated")) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const file of generate(process.argv[2])) console.log(`generated ${path.relative(process.cwd(), file)}`);
+  const { contract, rest } = contractArgs();
+  for (const file of generate(rest[0], { contract })) console.log(`generated ${path.relative(process.cwd(), file)}`);
 }

@@ -13,6 +13,18 @@ const toolEnv = {
   NO_UPDATE_NOTIFIER: "1",
 };
 
+/**
+ * The contract a script works on and its other arguments: `--contract DIR` (a folder holding
+ * an openapi.yaml, relative to the working directory), else the repository root (Parchment).
+ */
+export function contractArgs(argv = process.argv.slice(2)) {
+  const at = argv.indexOf("--contract");
+  if (at < 0) return { contract: repoRoot, rest: argv };
+  const value = argv[at + 1];
+  if (!value || value.startsWith("--")) throw new Error("--contract needs a folder that holds an openapi.yaml");
+  return { contract: path.resolve(value), rest: [...argv.slice(0, at), ...argv.slice(at + 2)] };
+}
+
 /** Runs a tool and returns its output; throws with the tool's output when it fails. */
 export function runTool(tool, args, { cwd = repoRoot, quiet = true } = {}) {
   const bin = path.join(repoRoot, "node_modules", ".bin", tool);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // parchment-contract serve | verify. See README "Contract checks".
 import { readFileSync } from "node:fs";
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { CommandError, UsageError, listenOn, parse, portOption, runProgram, untilStopped, help } from "./cli-support.js";
 import { createRedactor } from "./redact.js";
 import { startReferenceServer, type ListShape } from "./testing/index.js";
 import { formatReport } from "./verify/report.js";
@@ -35,35 +35,12 @@ const USAGE = `usage:
 
 const LIST_SHAPES: readonly ListShape[] = ["page", "envelope", "array"];
 
-/** A mistake in how the command was called: printed with the usage, exit 2. */
-class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly usage = USAGE,
-  ) {
-    super(message);
-  }
-}
-
-/** A failure to report in one line (no usage, no stack), exit 2. */
-class CommandError extends Error {}
-
-function parse<T extends ParseArgsConfig["options"]>(args: string[], options: T, usage: string) {
-  try {
-    return parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, strict: true }).values as Record<string, string | boolean | undefined>;
-  } catch (error) {
-    throw new UsageError((error as Error).message, usage);
-  }
-}
-
 async function serve(args: string[]): Promise<number> {
   const values = parse(args, { port: { type: "string" }, json: { type: "boolean" }, docs: { type: "string" }, "list-shape": { type: "string" } }, SERVE_USAGE);
   if (values.help) return help(SERVE_USAGE);
   const listShape = (values["list-shape"] ?? "page") as ListShape;
   if (!LIST_SHAPES.includes(listShape)) throw new UsageError(`--list-shape must be one of ${LIST_SHAPES.join(", ")}`, SERVE_USAGE);
-  const portText = values.port as string | undefined;
-  const port = portText === undefined ? 0 : /^\d{1,5}$/.test(portText) ? Number(portText) : Number.NaN;
-  if (!(port >= 0 && port <= 65535)) throw new UsageError(`--port must be a port number (0-65535), got ${JSON.stringify(portText)}`, SERVE_USAGE);
+  const port = portOption(values.port as string | undefined, SERVE_USAGE);
   let docsHtml: string | undefined;
   if (values.docs) {
     try {
@@ -72,15 +49,7 @@ async function serve(args: string[]): Promise<number> {
       throw new CommandError(`--docs: cannot read ${values.docs} (run npm run docs first)`);
     }
   }
-  let server;
-  try {
-    server = await startReferenceServer({ port, docsHtml, listShape });
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === "EADDRINUSE") throw new CommandError(`port ${port} on 127.0.0.1 is in use; pass another --port (0 takes a free one)`);
-    if (code === "EACCES") throw new CommandError(`not allowed to listen on port ${port}; pass another --port (0 takes a free one)`);
-    throw error;
-  }
+  const server = await listenOn(port, () => startReferenceServer({ port, docsHtml, listShape }));
   const info = { baseUrl: server.baseUrl, organizationId: server.organizationId, organizationSecret: server.organizationSecret, token: server.token, userId: server.userId };
   if (values.json) {
     console.log(JSON.stringify(info));
@@ -103,11 +72,7 @@ Make the next requests fail, to test retries:
 
 Stop with Ctrl+C.`);
   }
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
+  await untilStopped();
   await server.close();
   return 0;
 }
@@ -182,39 +147,13 @@ async function runVerify(args: string[]): Promise<number> {
   return report.ok ? 0 : 1;
 }
 
-function help(usage: string): number {
-  console.log(usage);
-  return 0;
-}
-
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  try {
-    if (command === "serve") return await serve(rest);
-    if (command === "verify") return await runVerify(rest);
-    if (command === "--version" || command === "-v") {
-      // ../package.json both from src/cli.ts and from the bundled dist/cli.js.
-      console.log(JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version);
-      return 0;
-    }
-    if (command === "--help" || command === "-h" || command === "help") {
-      if (rest[0] === "serve") return help(SERVE_USAGE);
-      if (rest[0] === "verify") return help(VERIFY_USAGE);
-      return help(USAGE);
-    }
-    if (command === undefined) throw new UsageError("a command is required");
-    throw new UsageError(`unknown command: ${JSON.stringify(command)}`);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`parchment-contract: ${error.message}\n${error.usage}`);
-      return 2;
-    }
-    if (error instanceof CommandError) {
-      console.error(`parchment-contract: ${error.message}`);
-      return 2;
-    }
-    throw error;
-  }
-}
-
-process.exitCode = await main(process.argv.slice(2));
+// ../package.json both from src/cli.ts and from the bundled dist/cli.js.
+process.exitCode = await runProgram(
+  {
+    name: "parchment-contract",
+    usage: USAGE,
+    packageJson: new URL("../package.json", import.meta.url),
+    commands: { serve: { usage: SERVE_USAGE, run: serve }, verify: { usage: VERIFY_USAGE, run: runVerify } },
+  },
+  process.argv.slice(2),
+);

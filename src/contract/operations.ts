@@ -1,6 +1,6 @@
-// The operations of the spec as data: method, path template, security and the schema of
-// each documented response, read from the bundled openapi.json (never retyped here).
-import bundledSpec from "../../generated/openapi.json" with { type: "json" };
+// The operations of a spec as data: method, path template, security and the schema of
+// each documented response, read from a bundled openapi.json (never retyped here). Any
+// contract's: the caller passes its document.
 import { deref, pointerSegment } from "./pointer.js";
 
 export interface SpecOperation {
@@ -17,7 +17,7 @@ export interface SpecOperation {
 
 type Node = Record<string, any>;
 
-export function specOperations(document: Node = bundledSpec as Node): Map<string, SpecOperation> {
+export function specOperations(document: Node): Map<string, SpecOperation> {
   const operations = new Map<string, SpecOperation>();
   for (const [path, item] of Object.entries(document.paths as Node)) {
     for (const method of ["get", "put", "post", "delete", "patch"]) {

@@ -1,9 +1,9 @@
-// Validates values against schemas of the bundled openapi.json, addressed by JSON pointer.
+// Validates values against schemas of a bundled openapi.json (any contract's, passed in),
+// addressed by JSON pointer.
 // One ajv instance holds the whole document, so every $ref resolves exactly as written in
 // the spec: no schema is copied into TypeScript.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import bundledSpec from "../../generated/openapi.json" with { type: "json" };
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -47,7 +47,7 @@ function describe(error: ErrorObject): SchemaViolation {
   };
 }
 
-export function createSpecValidator(document: OpenApiDocument = bundledSpec as OpenApiDocument): SpecValidator {
+export function createSpecValidator(document: OpenApiDocument): SpecValidator {
   const ajv = new Ajv2020({
     allErrors: true,
     // Unknown keywords are errors, so a typo in the spec cannot silently switch a rule off.

@@ -6,6 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "../json-depth.js";
 import { isJsonMediaType } from "../media-type.js";
 import { specOperations, type SpecOperation } from "../contract/operations.js";
+import { parchmentSpec } from "../contract/parchment-spec.js";
 import { createSpecValidator, type SchemaViolation } from "../contract/spec-validator.js";
 import { SCOPES, type AccessRole, type ProviderDetails, type User, type UserSummary } from "../types.js";
 import { parseFault, type Fault } from "./faults.js";
@@ -102,7 +103,7 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
   const partnerId = options.partnerId ?? "partner_reference";
   const partnerSecret = options.partnerSecret ?? `ps_ref_${randomBytes(12).toString("hex")}`;
   const lifetime = options.tokenLifetimeSeconds ?? 3600;
-  const validator = createSpecValidator();
+  const validator = createSpecValidator(parchmentSpec);
   const operations = specOperations(validator.document);
   const op = (operationId: string) => operations.get(operationId) as SpecOperation;
 

@@ -3,13 +3,18 @@
 // plus (only with allowWrites) changes that are put back straight away. The server may be
 // broken or hostile: every answer is read under a deadline and a size cap (exchange.ts), and
 // the credentials are redacted from everything the report holds.
-import { specOperations, type SpecOperation } from "../contract/operations.js";
+import { specOperations } from "../contract/operations.js";
+import { parchmentSpec } from "../contract/parchment-spec.js";
 import { createSpecValidator } from "../contract/spec-validator.js";
 import { createRedactor } from "../redact.js";
 import { ASSIGNABLE_ROLES, type AssignableRole, type User } from "../types.js";
-import { checkResponse, createShow, type Violation } from "./check-response.js";
-import { exchange, ExchangeFailure, type ExchangeOptions } from "./exchange.js";
+import { createShow } from "./check-response.js";
+import type { ExchangeOptions } from "./exchange.js";
 import { readListPage } from "./list-page.js";
+import { createProber } from "./probe.js";
+import { redactReport, type CheckResult, type VerifyReport } from "./report.js";
+
+export type { CheckResult, VerifyReport } from "./report.js";
 
 export interface VerifyOptions {
   /** http(s), without credentials in it. */
@@ -30,28 +35,6 @@ export interface VerifyOptions {
   maxRetryAfterMs?: number;
   fetch?: typeof fetch;
   signal?: AbortSignal;
-}
-
-export interface CheckResult {
-  name: string;
-  operationId: string;
-  method: string;
-  path: string;
-  status?: number;
-  outcome: "passed" | "failed" | "skipped";
-  violations: Violation[];
-  /** Why a check was skipped, or what else a reader should know. */
-  note?: string;
-  /** The server's problem title and detail, when it answered with one. */
-  problem?: string;
-  /** What to look at, for a failure with a likely cause (a 401). */
-  hint?: string;
-}
-
-export interface VerifyReport {
-  ok: boolean;
-  baseUrl: string;
-  checks: CheckResult[];
 }
 
 const UNKNOWN_USER = "usr_parchment_contract_verify_unknown";
@@ -83,19 +66,6 @@ function checkOptions(options: VerifyOptions): URL {
   return url!;
 }
 
-/** Every string of the report through `redact`: a last pass over whatever was put in it. */
-function redactReport(report: VerifyReport, redact: (text: string) => string): VerifyReport {
-  const strings = (value: unknown): unknown =>
-    typeof value === "string"
-      ? redact(value)
-      : Array.isArray(value)
-        ? value.map(strings)
-        : value && typeof value === "object"
-          ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, strings(item)]))
-          : value;
-  return strings(report) as VerifyReport;
-}
-
 const isObject = (value: unknown): value is Record<string, any> => value !== null && typeof value === "object" && !Array.isArray(value);
 
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
@@ -104,7 +74,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const redactor = createRedactor([options.token, options.organizationSecret]);
   const redact = (text: string) => redactor.redact(text);
   const show = createShow(redact);
-  const validator = createSpecValidator();
+  const validator = createSpecValidator(parchmentSpec);
   const operations = specOperations(validator.document);
   const transport: ExchangeOptions = {
     fetch: options.fetch ?? fetch,
@@ -113,93 +83,28 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     maxRetryAfterMs: options.maxRetryAfterMs ?? 10_000,
     signal: options.signal,
   };
-  const checks: CheckResult[] = [];
   const requestIds: string[] = [];
   const credentials = { authorization: `Bearer ${options.token}`, "x-organization-secret": options.organizationSecret };
-
-  const newCheck = (name: string, operationId: string): CheckResult => {
-    const operation = operations.get(operationId) as SpecOperation;
-    const check: CheckResult = { name, operationId, method: operation.method, path: operation.path, outcome: "passed", violations: [] };
-    checks.push(check);
-    return check;
-  };
-  const fail = (check: CheckResult, violation: Violation) => {
-    check.violations.push(violation);
-    check.outcome = "failed";
-  };
-  const skip = (name: string, operationId: string, note: string) => {
-    const check = newCheck(name, operationId);
-    check.outcome = "skipped";
-    check.note = note;
-  };
-
-  interface Probed {
-    check: CheckResult;
-    /** The parsed JSON body, when there was one. */
-    body: any;
-    /** An answer came and the check passed with a 2xx. */
-    ok: boolean;
-    /** Whether any answer came (false: refused, timed out, cut off). */
-    answered: boolean;
-  }
-
-  /** One request, checked against the contract and, when given, an expected status. */
-  async function probe(
-    name: string,
-    operationId: string,
-    request: { pathParams?: Record<string, string>; query?: Record<string, string>; body?: unknown; headers?: Record<string, string> },
-    expect?: { status?: number | number[]; successful?: boolean },
-  ): Promise<Probed> {
-    const check = newCheck(name, operationId);
-    const operation = operations.get(operationId) as SpecOperation;
-    const params: Record<string, string> = { organization_id: options.organizationId, ...request.pathParams };
-    const path = operation.path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(params[key] ?? ""));
-    const url = new URL(`${baseUrl}${path}`);
-    for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
-    let answer;
-    try {
-      answer = await exchange(
-        url,
-        {
-          method: operation.method,
-          headers: { accept: "application/json", ...(request.body === undefined ? {} : { "content-type": "application/json" }), ...(request.headers ?? credentials) },
-          body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        },
-        transport,
-      );
-    } catch (error) {
-      if (!(error instanceof ExchangeFailure)) throw error;
-      check.status = error.status;
-      fail(check, { path: error.where, expected: error.expected, actual: show.text(error.message, 300) });
-      return { check, body: undefined, ok: false, answered: false };
-    }
-    check.status = answer.status;
-    if (answer.retried) check.note = `answered ${answer.retried.status} first; sent again after ${answer.retried.waitedMs / 1000} s`;
-    if (answer.status >= 300 && answer.status < 400) {
-      // A redirect is not followed: its Location would receive the credentials.
-      const location = answer.headers.get("location");
-      fail(check, { path: "(status)", expected: "an answer, not a redirect (verify does not follow redirects)", actual: `${answer.status} to ${location ? show.text(location, 120) : "no Location"}` });
-      return { check, body: undefined, ok: false, answered: true };
-    }
-    const judged = checkResponse(operation, { status: answer.status, contentType: answer.headers.get("content-type"), text: answer.text }, validator, show);
-    const body: any = judged.body;
-    const expected = expect?.status === undefined ? [] : [expect.status].flat();
-    if (expected.length > 0 && !expected.includes(answer.status)) {
-      check.violations.push({ path: "(status)", expected: expected.join(" or "), actual: String(answer.status) });
-    } else if (expect?.successful && (answer.status < 200 || answer.status > 299)) {
-      check.violations.push({ path: "(status)", expected: "a 2xx success", actual: String(answer.status) });
-    }
-    check.violations.push(...judged.violations);
-    if (check.violations.length > 0) {
-      check.outcome = "failed";
+  const { checks, fail, skip, probe: probeOnce } = createProber({
+    baseUrl,
+    operations,
+    validator,
+    show,
+    transport,
+    credentials,
+    pathParams: { organization_id: options.organizationId },
+    problemOf(body: any) {
       const problem = isObject(body?.error) ? body.error : undefined;
-      const said = [problem?.title, problem?.detail].filter((part) => typeof part === "string" && part).join(": ");
-      if (said) check.problem = show.text(said, 300);
-      if (answer.status === 401 && !expected.includes(401)) check.hint = HINT_401;
-    }
-    if (typeof body?.requestId === "string") requestIds.push(body.requestId);
-    return { check, body, ok: check.outcome === "passed" && answer.status >= 200 && answer.status < 300, answered: true };
-  }
+      return [problem?.title, problem?.detail].filter((part) => typeof part === "string" && part).join(": ") || undefined;
+    },
+    hint401: HINT_401,
+  });
+  /** A probe whose body's requestId is collected for the check that each response has its own. */
+  const probe: typeof probeOnce = async (...args) => {
+    const probed = await probeOnce(...args);
+    if (typeof probed.body?.requestId === "string") requestIds.push(probed.body.requestId);
+    return probed;
+  };
 
   // Reads: the list, following the cursor up to maxPages.
   const listed: string[] = [];

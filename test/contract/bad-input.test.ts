@@ -1,10 +1,11 @@
 // Hostile and malformed requests get a problem-details 4xx from the reference server, never
 // a 500 or a crash, and leave the store unchanged.
 import { describe, expect, it } from "vitest";
+import { parchmentSpec } from "../../src/contract/parchment-spec.js";
 import { createSpecValidator } from "../../src/contract/spec-validator.js";
 import { createReferenceHandler } from "../../src/testing/index.js";
 
-const validator = createSpecValidator();
+const validator = createSpecValidator(parchmentSpec);
 const handler = createReferenceHandler();
 const base = `http://reference.test/v1/organizations/${handler.organizationId}/users`;
 const auth = { authorization: `Bearer ${handler.token}`, "x-organization-secret": handler.organizationSecret };

@@ -2,12 +2,13 @@
 // the spec; it holds the rx_reader rule; and with a docs page it answers `/` with the docs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { specOperations } from "../../src/contract/operations.js";
+import { parchmentSpec } from "../../src/contract/parchment-spec.js";
 import { createSpecValidator } from "../../src/contract/spec-validator.js";
 import { startReferenceServer, type ListShape, type ReferenceServer } from "../../src/testing/index.js";
 import { checkResponse, createShow } from "../../src/verify/check-response.js";
 import { verify } from "../../src/verify/verify.js";
 
-const validator = createSpecValidator();
+const validator = createSpecValidator(parchmentSpec);
 const show = createShow((text) => text);
 
 /** The contract's violations in a response ([] when it conforms). */

@@ -1,9 +1,10 @@
 // Every example in the spec satisfies the schema it illustrates (ajv, JSON Schema 2020-12).
 import { describe, expect, it } from "vitest";
+import { parchmentSpec } from "../../src/contract/parchment-spec.js";
 import { createSpecValidator } from "../../src/contract/spec-validator.js";
 import { collectExamples, lookup } from "../support/spec.js";
 
-const validator = createSpecValidator();
+const validator = createSpecValidator(parchmentSpec);
 const examples = collectExamples(validator.document);
 
 describe("spec examples", () => {

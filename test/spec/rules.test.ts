@@ -1,9 +1,10 @@
 // The documented rules live in the schemas: for each rule, bodies the schema accepts and
 // bodies it rejects.
 import { describe, expect, it } from "vitest";
+import { parchmentSpec } from "../../src/contract/parchment-spec.js";
 import { createSpecValidator } from "../../src/contract/spec-validator.js";
 
-const validator = createSpecValidator();
+const validator = createSpecValidator(parchmentSpec);
 const schema = (name: string) => `#/components/schemas/${name}`;
 
 interface RuleCase {

@@ -25,6 +25,8 @@ export default class SummaryReporter implements Reporter {
     const onNodes = nodes.size > 0 ? `; the packed package on Node ${[...nodes].join(", ")}` : "";
     const skippedNote = skipped > 0 ? `; skipped: ${skipped} (${skippedFiles.length > 0 ? skippedFiles.join(", ") : "see above"}, reason printed above)` : "";
     const files = modules.length - skippedFiles.length;
-    print(`passed: ${before}${passed} tests in ${files} ${files === 1 ? "file" : "files"}${onNodes}${skippedNote}`);
+    // Named when npm runs it, since one npm test runs the suites of both packages.
+    const name = process.env.npm_package_name ? ` (${process.env.npm_package_name})` : "";
+    print(`passed${name}: ${before}${passed} tests in ${files} ${files === 1 ? "file" : "files"}${onNodes}${skippedNote}`);
   }
 }

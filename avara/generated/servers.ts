@@ -1,0 +1,5 @@
+// Generated from openapi.yaml by scripts/generate.mjs. Do not edit by hand.
+/** The servers of the spec, by their `x-environment`. */
+export const servers = {
+  "production": "https://api.avarasoftware.com",
+} as const;

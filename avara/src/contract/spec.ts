@@ -1,0 +1,5 @@
+// Avara's bundled spec, for the vendor-neutral readers of a spec (../../src/contract/).
+import bundledSpec from "../../generated/openapi.json" with { type: "json" };
+import type { OpenApiDocument } from "../../../src/contract/spec-validator.js";
+
+export const avaraSpec = bundledSpec as OpenApiDocument;

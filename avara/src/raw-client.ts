@@ -1,0 +1,47 @@
+// Avara's openapi-fetch client on the shared transport (../../src/transport.ts): the spec's
+// paths for types, Avara's server by default, Avara's error classes, the API key as a bearer
+// header, and the path template of each request (recorded by a middleware) so that errors name
+// the operation rather than one user's path. The text of an error answer is kept aside:
+// openapi-fetch hands back a JSON string body and a body that is not JSON alike, as a string.
+import createClient, { type Client } from "openapi-fetch";
+import { createTransport, type ConnectionOptions, type TransportOptions } from "../../src/transport.js";
+import type { paths } from "../generated/openapi.js";
+import { avaraErrors } from "./errors.js";
+import { AVARA_SERVERS } from "./types.js";
+import { VERSION } from "./version.js";
+
+export type AvaraRawClient = Client<paths, "application/json">;
+
+export function createAvaraRawClient(
+  connection: ConnectionOptions,
+  options: Pick<TransportOptions, "redact" | "retry" | "idempotent"> & { apiKey: string },
+): { raw: AvaraRawClient; errorText(response: Response): string | undefined } {
+  const transport = createTransport(connection, {
+    redact: options.redact,
+    retry: options.retry,
+    idempotent: options.idempotent,
+    defaultBaseUrl: AVARA_SERVERS.production,
+    product: `avara-autoscribe-contract/${VERSION}`,
+    errors: avaraErrors,
+  });
+  const templates = new WeakMap<Request, string>();
+  const errorTexts = new WeakMap<Response, string>();
+  const client = createClient<paths, "application/json">({
+    baseUrl: transport.baseUrl,
+    headers: { authorization: `Bearer ${options.apiKey}` },
+    fetch: async (request: Request) => {
+      // The caller's signal travels on the Request.
+      const operation = { method: request.method, path: templates.get(request) ?? new URL(request.url).pathname };
+      const response = await transport.send(request, operation, request.signal);
+      // Already read into memory by the transport (within the size cap): cloning costs a copy.
+      if (!response.ok) errorTexts.set(response, await response.clone().text());
+      return response;
+    },
+  });
+  client.use({
+    onRequest({ request, schemaPath }) {
+      templates.set(request, schemaPath);
+    },
+  });
+  return { raw: client, errorText: (response) => errorTexts.get(response) };
+}

@@ -1,0 +1,65 @@
+// The pipeline run on this contract: avara/generated/ is exactly what generate.mjs makes from
+// avara/openapi.yaml, lint (the root's rulesets) catches a broken rule, and the docs guide
+// carries the decisions and the changelog.
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildDocs, docsFile, guideDescription } from "../../../scripts/build-docs.mjs";
+import { checkDrift, findDrift } from "../../../scripts/drift.mjs";
+import { GENERATED_FILES } from "../../../scripts/generate.mjs";
+import { repoRoot, runTool } from "../../../scripts/tools.mjs";
+import { avaraSpec } from "../../src/contract/spec.js";
+
+const contract = path.join(repoRoot, "avara");
+const scratch = mkdtempSync(path.join(os.tmpdir(), "avara-pipeline-test-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("avara/generated", () => {
+  it("matches a fresh regeneration from avara/openapi.yaml", () => {
+    expect(checkDrift(undefined, { contract })).toEqual([]);
+  });
+
+  it("a stale file is reported", () => {
+    const stale = path.join(scratch, "stale");
+    cpSync(path.join(contract, "generated"), stale, { recursive: true });
+    appendFileSync(path.join(stale, "openapi.ts"), "\n");
+    expect(findDrift(stale, path.join(contract, "generated"), GENERATED_FILES)).toEqual(["openapi.ts"]);
+  });
+});
+
+describe("lint of avara/openapi.yaml", () => {
+  it("fails when a request body is no longer strict (the shared rule applies)", () => {
+    // Inside avara/ (.scratch is ignored by git), so that the rulesets resolve as they do for the real file.
+    const folder = mkdtempSync(path.join(contract, ".scratch-"));
+    try {
+      const spec = path.join(folder, "openapi.yaml");
+      writeFileSync(spec, readFileSync(path.join(contract, "openapi.yaml"), "utf8").replace("      additionalProperties: false\n", ""));
+      expect(() => runTool("spectral", ["lint", spec, "--ruleset", path.join(contract, ".spectral.yaml"), "--fail-severity=warn"], { cwd: contract })).toThrow(
+        /parchment-request-bodies-declare-additional-properties/,
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the docs guide", () => {
+  it("appends the decisions and the changelog, the changelog's link made a section name", () => {
+    const guide = guideDescription((avaraSpec.info as { description: string }).description, contract);
+    expect(guide).toContain("# Decisions on Avara's inconsistencies");
+    expect(guide).toContain("## 9. Retrying `PATCH`");
+    expect(guide).toContain("the section *Decisions on Avara's inconsistencies* above");
+    expect(guide).not.toContain("[docs/decisions.md](docs/decisions.md)");
+  });
+
+  it("renders a self-contained page the way the root's is rendered, to site/avara/index.html by default", () => {
+    expect(docsFile(contract)).toBe(path.join(repoRoot, "site", "avara", "index.html"));
+    expect(docsFile()).toBe(path.join(repoRoot, "site", "index.html"));
+    const html = readFileSync(buildDocs(path.join(scratch, "avara.html"), { contract }), "utf8");
+    expect(html).toContain("<title>Avara AutoScribe users API</title>");
+    expect(html).toContain("Decisions on Avara");
+    expect(html).toContain("updateUser");
+    expect(html).not.toContain("cdn.redoc.ly");
+  }, 120_000);
+});

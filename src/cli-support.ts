@@ -1,0 +1,96 @@
+// What every command-line tool of this repository shares (parchment-contract, and
+// avara-autoscribe-contract in avara/): option parsing that names the mistake and shows the
+// usage (exit 2), one-line failures (exit 2), --help/--version, a port option, the errors of
+// a port that cannot be listened on, and a serve loop that stops on SIGINT/SIGTERM.
+import { readFileSync } from "node:fs";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
+/** A mistake in how the command was called: printed with the usage, exit 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly usage?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A failure to report in one line (no usage, no stack), exit 2. */
+export class CommandError extends Error {}
+
+export function parse<T extends ParseArgsConfig["options"]>(args: string[], options: T, usage: string) {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, strict: true }).values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    throw new UsageError((error as Error).message, usage);
+  }
+}
+
+export function help(usage: string): number {
+  console.log(usage);
+  return 0;
+}
+
+/** --port: 0 to 65535 (0, the default, takes a free port). */
+export function portOption(text: string | undefined, usage: string): number {
+  const port = text === undefined ? 0 : /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(port >= 0 && port <= 65535)) throw new UsageError(`--port must be a port number (0-65535), got ${JSON.stringify(text)}`, usage);
+  return port;
+}
+
+/** Starts a server, turning a busy or forbidden port into a one-line CommandError. */
+export async function listenOn<T>(port: number, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === "EADDRINUSE") throw new CommandError(`port ${port} on 127.0.0.1 is in use; pass another --port (0 takes a free one)`);
+    if (code === "EACCES") throw new CommandError(`not allowed to listen on port ${port}; pass another --port (0 takes a free one)`);
+    throw error;
+  }
+}
+
+/** Resolves on SIGINT or SIGTERM. */
+export const untilStopped = () =>
+  new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+
+export interface Program {
+  /** The command's name, which starts every error line. */
+  name: string;
+  usage: string;
+  /** package.json, for --version. */
+  packageJson: URL;
+  commands: Record<string, { usage: string; run(args: string[]): Promise<number> }>;
+}
+
+/** Runs one command line; resolves with the exit code. */
+export async function runProgram(program: Program, argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command !== undefined && Object.hasOwn(program.commands, command)) return await program.commands[command]!.run(rest);
+    if (command === "--version" || command === "-v") {
+      console.log(JSON.parse(readFileSync(program.packageJson, "utf8")).version);
+      return 0;
+    }
+    if (command === "--help" || command === "-h" || command === "help") {
+      const named = rest[0] !== undefined && Object.hasOwn(program.commands, rest[0]) ? program.commands[rest[0]] : undefined;
+      return help(named?.usage ?? program.usage);
+    }
+    if (command === undefined) throw new UsageError("a command is required");
+    throw new UsageError(`unknown command: ${JSON.stringify(command)}`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${program.name}: ${error.message}\n${error.usage ?? program.usage}`);
+      return 2;
+    }
+    if (error instanceof CommandError) {
+      console.error(`${program.name}: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
