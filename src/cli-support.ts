@@ -94,3 +94,30 @@ export async function runProgram(program: Program, argv: string[]): Promise<numb
     throw error;
   }
 }
+
+/**
+ * The value of each option, from its flag or else its environment variable (an empty one is
+ * absent); throws one UsageError naming every missing required option, in usage order.
+ */
+export function optionsFrom(
+  values: Record<string, string | boolean | undefined>,
+  required: ReadonlyArray<readonly [flag: string, variable: string]>,
+  usage: string,
+): (flag: string, variable?: string) => string | undefined {
+  const option = (flag: string, variable?: string) => {
+    const value = (values[flag] as string | undefined) ?? (variable ? process.env[variable] : undefined);
+    return value === "" ? undefined : value;
+  };
+  const missing = required.filter(([flag, variable]) => !option(flag, variable)).map(([flag, variable]) => `--${flag} (or ${variable})`);
+  if (missing.length > 0) throw new UsageError(`missing ${missing.join(", ")}: ${missing.length === 1 ? "it is" : "each is"} required`, usage);
+  return option;
+}
+
+/** `--base-url` checked: absolute http(s), no credentials (`where` says where they go instead), no query or fragment. */
+export function baseUrlFlag(text: string, usage: string, where: string): string {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol)) throw new UsageError("--base-url must be an absolute http(s) URL", usage);
+  if (url.username || url.password) throw new UsageError(`--base-url must not contain credentials (user:password@): ${where}`, usage);
+  if (url.search || url.hash) throw new UsageError("--base-url must not have a query (?) or a fragment (#)", usage);
+  return text;
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // parchment-contract serve | verify. See README "Contract checks".
 import { readFileSync } from "node:fs";
-import { CommandError, UsageError, listenOn, parse, portOption, runProgram, untilStopped, help } from "./cli-support.js";
+import { CommandError, UsageError, baseUrlFlag, help, listenOn, optionsFrom, parse, portOption, runProgram, untilStopped } from "./cli-support.js";
 import { createRedactor } from "./redact.js";
 import { startReferenceServer, type ListShape } from "./testing/index.js";
 import { formatReport } from "./verify/report.js";
@@ -100,22 +100,13 @@ const REQUIRED = [
 async function runVerify(args: string[]): Promise<number> {
   const values = parse(args, VERIFY_OPTIONS, VERIFY_USAGE);
   if (values.help) return help(VERIFY_USAGE);
-  const option = (flag: string, variable?: string) => {
-    const value = (values[flag] as string | undefined) ?? (variable ? process.env[variable] : undefined);
-    return value === "" ? undefined : value;
-  };
-  const missing = REQUIRED.filter(([flag, variable]) => !option(flag, variable)).map(([flag, variable]) => `--${flag} (or ${variable})`);
-  if (missing.length > 0) throw new UsageError(`missing ${missing.join(", ")}: ${missing.length === 1 ? "it is" : "each is"} required`, VERIFY_USAGE);
+  const option = optionsFrom(values, REQUIRED, VERIFY_USAGE);
   const organizationSecret = option("organization-secret", "PARCHMENT_ORGANIZATION_SECRET")!;
   const token = option("token", "PARCHMENT_TOKEN")!;
   // Every line printed from here on goes through this, whatever a server sent back.
   const redactor = createRedactor([token, organizationSecret]);
 
-  const baseUrl = option("base-url", "PARCHMENT_BASE_URL")!;
-  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
-  if (!url || !/^https?:$/.test(url.protocol)) throw new UsageError("--base-url must be an absolute http(s) URL", VERIFY_USAGE);
-  if (url.username || url.password) throw new UsageError("--base-url must not contain credentials (user:password@): pass them as --token and --organization-secret", VERIFY_USAGE);
-  if (url.search || url.hash) throw new UsageError("--base-url must not have a query (?) or a fragment (#)", VERIFY_USAGE);
+  const baseUrl = baseUrlFlag(option("base-url", "PARCHMENT_BASE_URL")!, VERIFY_USAGE, "pass them as --token and --organization-secret");
   const maxPagesText = option("max-pages");
   const maxPages = maxPagesText === undefined ? undefined : /^\d+$/.test(maxPagesText) && Number(maxPagesText) >= 1 ? Number(maxPagesText) : Number.NaN;
   if (Number.isNaN(maxPages)) throw new UsageError(`--max-pages must be a whole number of at least 1, got ${JSON.stringify(redactor.redact(maxPagesText!))}`, VERIFY_USAGE);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // avara-autoscribe-contract serve | verify. See README "Contract checks". The structure
 // (usage errors, --help, --version, busy ports) is shared with parchment-contract.
-import { UsageError, help, listenOn, parse, portOption, runProgram, untilStopped } from "../../src/cli-support.js";
+import { UsageError, baseUrlFlag, help, listenOn, optionsFrom, parse, portOption, runProgram, untilStopped } from "../../src/cli-support.js";
 import { createRedactor } from "../../src/redact.js";
 import { formatReport } from "../../src/verify/report.js";
 import { startReferenceServer } from "./testing/index.js";
@@ -70,21 +70,12 @@ const REQUIRED = [
 async function runVerify(args: string[]): Promise<number> {
   const values = parse(args, VERIFY_OPTIONS, VERIFY_USAGE);
   if (values.help) return help(VERIFY_USAGE);
-  const option = (flag: string, variable?: string) => {
-    const value = (values[flag] as string | undefined) ?? (variable ? process.env[variable] : undefined);
-    return value === "" ? undefined : value;
-  };
-  const missing = REQUIRED.filter(([flag, variable]) => !option(flag, variable)).map(([flag, variable]) => `--${flag} (or ${variable})`);
-  if (missing.length > 0) throw new UsageError(`missing ${missing.join(", ")}: ${missing.length === 1 ? "it is" : "each is"} required`, VERIFY_USAGE);
+  const option = optionsFrom(values, REQUIRED, VERIFY_USAGE);
   const apiKey = option("api-key", "AVARA_API_KEY")!;
   // Every line printed from here on goes through this, whatever a server sent back.
   const { redact } = createRedactor([apiKey]);
 
-  const baseUrl = option("base-url", "AVARA_BASE_URL")!;
-  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
-  if (!url || !/^https?:$/.test(url.protocol)) throw new UsageError("--base-url must be an absolute http(s) URL", VERIFY_USAGE);
-  if (url.username || url.password) throw new UsageError("--base-url must not contain credentials (user:password@): pass the key as --api-key", VERIFY_USAGE);
-  if (url.search || url.hash) throw new UsageError("--base-url must not have a query (?) or a fragment (#)", VERIFY_USAGE);
+  const baseUrl = baseUrlFlag(option("base-url", "AVARA_BASE_URL")!, VERIFY_USAGE, "pass the key as --api-key");
   const timeoutText = option("timeout");
   const timeoutSeconds = timeoutText === undefined ? undefined : /^\d+(\.\d+)?$/.test(timeoutText) && Number(timeoutText) > 0 ? Number(timeoutText) : Number.NaN;
   if (Number.isNaN(timeoutSeconds)) throw new UsageError(`--timeout must be a number of seconds above 0, got ${JSON.stringify(redact(timeoutText!))}`, VERIFY_USAGE);

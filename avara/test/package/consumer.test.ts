@@ -46,6 +46,23 @@ describe("the packed avara package in a consumer project", () => {
     expect(run("node_modules/.bin/avara-autoscribe-contract", ["--help"])).toContain("avara-autoscribe-contract verify --base-url URL --api-key K --user-id U");
   }, 180_000);
 
+  it("typechecks the README's TypeScript blocks against the package, and runs the one that needs no network", () => {
+    const blocks = [...readFileSync(path.join(folder, "README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    blocks.forEach((block, index) => writeFileSync(path.join(project, `readme-${index}.ts`), block));
+    writeFileSync(
+      path.join(project, "tsconfig.readme.json"),
+      JSON.stringify({
+        compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, outDir: "out-readme", types: ["node"], typeRoots: [path.join(repoRoot, "node_modules/@types")] },
+        files: blocks.map((_, index) => `readme-${index}.ts`),
+      }),
+    );
+    run(tsc, ["-p", "tsconfig.readme.json"]);
+    // The testing block starts the reference server, calls nothing else and stops it.
+    const testingBlock = blocks.findIndex((block) => block.includes("avara-autoscribe-contract/testing"));
+    run("node", [`out-readme/readme-${testingBlock}.js`]);
+  }, 120_000);
+
   it("fails to typecheck when the @ts-expect-error is removed (the level check is real)", () => {
     const source = readFileSync(path.join(project, "main.ts"), "utf8").replace("// @ts-expect-error owner cannot be assigned through the API\n", "");
     writeFileSync(path.join(project, "main.ts"), source);
