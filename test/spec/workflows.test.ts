@@ -45,11 +45,12 @@ describe("workflows", () => {
     expect(runs(pages.jobs.deploy)).toContain("actions/deploy-pages@v4");
   });
 
-  it("release publishes on a version tag, after the tests", () => {
+  it("release publishes each package on its own version tag, after the tests", () => {
     const release = workflow("release.yml");
-    expect(release.on.push.tags).toEqual(["v*"]);
+    expect(release.on.push.tags).toEqual(["v*", "avara-v*"]);
     expect(release.jobs.publish.needs).toBe("test");
     expect(runs(release.jobs.test)).toContain("npm test");
     expect(runs(release.jobs.publish)).toContain("npm publish --provenance --access public");
+    expect(runs(release.jobs.publish)).toContain("npm publish -w avara --provenance --access public");
   });
 });
