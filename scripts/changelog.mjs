@@ -9,13 +9,13 @@ import path from "node:path";
 import { changelogEntry, compareSpecs, nextVersion, parseVersion } from "./breaking.mjs";
 import { contractOptions, packageVersion, packageVersionAt, resolveBase, specAt, UsageError } from "./contract-base.mjs";
 
-const USAGE = "usage: npm run changelog -- [--base <git ref>] [--spec openapi.yaml] [--package <package.json; default: beside the spec, else the nearest above>] [--write]";
+const USAGE = "usage: npm run changelog -- [--base <git ref>] [--spec openapi.yaml] [--package <package.json; default: beside the spec, else the nearest above>] [--tag-prefix v] [--write]";
 
 /** The drafted entry and the version it is for. */
 export function draftChangelog(argv) {
   const options = contractOptions(argv, { write: { type: "boolean", default: false } });
   if (options.help) return { text: `${USAGE}\n`, options };
-  const base = resolveBase(options.spec, options.base);
+  const base = resolveBase(options.spec, options.base, options["tag-prefix"]);
   const scratch = mkdtempSync(path.join(os.tmpdir(), "parchment-changelog-"));
   try {
     const baseSpec = specAt(options.spec, base.commit, scratch);

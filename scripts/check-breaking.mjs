@@ -9,7 +9,7 @@ import path from "node:path";
 import { compareSpecs, formatChange, isBreakingBump } from "./breaking.mjs";
 import { contractOptions, packageVersion, packageVersionAt, resolveBase, specAt, specVersion, UsageError } from "./contract-base.mjs";
 
-const USAGE = "usage: npm run check:breaking -- [--base <git ref>] [--spec openapi.yaml] [--package <package.json; default: beside the spec, else the nearest above>]";
+const USAGE = "usage: npm run check:breaking -- [--base <git ref>] [--spec openapi.yaml] [--package <package.json; default: beside the spec, else the nearest above>] [--tag-prefix v (avara-v for avara/)]";
 
 /** Runs the gate; returns the exit code and writes its report through `out`. */
 export function checkBreaking(argv, out = (line) => console.log(line)) {
@@ -19,7 +19,7 @@ export function checkBreaking(argv, out = (line) => console.log(line)) {
     return 0;
   }
   const shown = (file) => path.relative(process.cwd(), file) || file;
-  const base = resolveBase(options.spec, options.base);
+  const base = resolveBase(options.spec, options.base, options["tag-prefix"]);
   out(`base: ${base.ref} (${base.why}), commit ${base.commit.slice(0, 12)}`);
   const scratch = mkdtempSync(path.join(os.tmpdir(), "parchment-gate-"));
   try {

@@ -14,6 +14,8 @@ export function contractOptions(argv, extra = {}) {
       base: { type: "string" },
       spec: { type: "string", default: "openapi.yaml" },
       package: { type: "string" },
+      // The contract's release tags: v1.2.3 for the root package, avara-v1.2.3 for avara/.
+      "tag-prefix": { type: "string", default: "v" },
       help: { type: "boolean", default: false },
       ...extra,
     },
@@ -59,17 +61,18 @@ function locate(file) {
 }
 
 /**
- * The ref to compare with: the one asked for, else the newest v* tag (by version), else HEAD.
- * Returns `{ ref, commit, why }`.
+ * The ref to compare with: the one asked for, else the newest `<prefix>*` tag (by version; v*
+ * by default), else HEAD. Returns `{ ref, commit, why }`.
  */
-export function resolveBase(specFile, asked) {
+export function resolveBase(specFile, asked, prefix = "v") {
   const { root } = locate(specFile);
   let ref = asked;
   let why = "asked for with --base";
   if (ref === undefined) {
-    const tags = git(root, ["tag", "--list", "v*", "--sort=-v:refname"]).split("\n").filter(Boolean);
+    // A version follows the prefix: v* must not take avara-v1.0.0, nor avara-v* take v1.0.0.
+    const tags = git(root, ["tag", "--list", `${prefix}[0-9]*`, "--sort=-v:refname"]).split("\n").filter(Boolean);
     ref = tags[0] ?? "HEAD";
-    why = tags[0] ? "the newest v* tag" : "no v* tag exists, so HEAD";
+    why = tags[0] ? `the newest ${prefix}* tag` : `no ${prefix}* tag exists, so HEAD`;
   }
   const commit = git(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { allowFailure: true })?.trim();
   if (!commit) throw new UsageError(`--base ${ref}: no such commit, tag or branch in ${root}${asked === undefined ? "" : " (fetch tags with fetch-depth: 0?)"}`);

@@ -144,6 +144,16 @@ describe("npm run check:breaking", () => {
     expect(repo.gate("--base", commit).out).toContain("3 breaking");
   });
 
+  it("--tag-prefix picks a second contract's own tags, and v* never takes them", () => {
+    const repo = repository("0.9.0");
+    repo.git("tag", "avara-v0.9.0");
+    repo.contract(addGuestRole, { pkg: "0.10.0", info: "0.10.0" });
+    repo.commit("roles: guest");
+    repo.git("tag", "avara-v0.10.0");
+    expect(repo.gate().out).toMatch(/^base: HEAD \(no v\* tag exists, so HEAD\)/);
+    expect(repo.gate("--tag-prefix", "avara-v").out).toMatch(/^base: avara-v0\.10\.0 \(the newest avara-v\* tag\)/);
+  });
+
   it("takes --spec and the package.json beside it: a second contract in a folder, split over two files", () => {
     const repo = repository();
     const vendor = {
