@@ -4,7 +4,7 @@
 // server stalled before its headers or in the middle of its body. Redirects are never
 // followed (a redirect to another origin would carry the credential headers along).
 import type { FetchLike } from "./options.js";
-import { BodyTooLargeError, readBodyText } from "./read-body.js";
+import { BodyTooLargeError, readBody } from "./read-body.js";
 
 export interface AttemptLimits {
   /** The deadline for the headers and the body together, in milliseconds. */
@@ -62,16 +62,17 @@ export async function attempt(fetch: FetchLike, request: AttemptRequest, limits:
     // A status outside 200..599 cannot be a Response of ours (and fetch never gives one).
     if (!isResponse(received) || !(received.status >= 200 && received.status <= 599)) return { failure: "not-a-response" };
     const response = received;
-    let text: string;
+    let bytes: Uint8Array<ArrayBuffer>;
     try {
-      text = await readBodyText(response, limits.maxBytes);
+      // As bytes: handed on as they came, decoded once, by whoever reads the response.
+      bytes = await readBody(response, limits.maxBytes);
     } catch (error) {
       if (error instanceof BodyTooLargeError) return { failure: "too-large", status: response.status };
       // A reset or a broken stream mid-body is a network failure like a refused connection.
       return failed("network", error);
     }
     const { status, statusText } = response;
-    return { response: new Response(NULL_BODY.has(status) ? null : text, { status, statusText, headers: response.headers }) };
+    return { response: new Response(NULL_BODY.has(status) ? null : bytes, { status, statusText, headers: response.headers }) };
   } finally {
     deadline.removeEventListener("abort", hold);
   }

@@ -1,4 +1,4 @@
-// Reads a response body as text, at most `maxBytes` of it. A server can send a body of any
+// Reads a response body, at most `maxBytes` of it. A server can send a body of any
 // size (or claim one in Content-Length), and buffering it whole is how a client runs out of
 // memory; past the limit the stream is cancelled, so its connection is closed, and nothing
 // more is read. The deadline is the request's signal: when it aborts, fetch errors the body
@@ -12,32 +12,44 @@ export class BodyTooLargeError extends Error {
 }
 BodyTooLargeError.prototype.name = "BodyTooLargeError";
 
-export async function readBodyText(response: Response, maxBytes: number): Promise<string> {
+/** The body's bytes, at most `maxBytes` of them (BodyTooLargeError past that). */
+export async function readBody(response: Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(response.headers.get("content-length"));
   const body = response.body;
-  if (!body) return "";
+  if (!body) return new Uint8Array(0);
   if (declared > maxBytes) {
     await body.cancel().catch(() => undefined);
     throw new BodyTooLargeError(maxBytes);
   }
   // Within a declared length (checked above): fetch reads no more than a server declares.
-  if (declared >= 0 && response.headers.has("content-length")) return response.text();
+  if (declared >= 0 && response.headers.has("content-length")) return new Uint8Array(await response.arrayBuffer());
   const reader = body.getReader();
-  const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   let received = 0;
-  let text = "";
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return text + decoder.decode();
+      if (done) break;
       received += value.byteLength;
       if (received > maxBytes) {
         await reader.cancel().catch(() => undefined);
         throw new BodyTooLargeError(maxBytes);
       }
-      text += decoder.decode(value, { stream: true });
+      chunks.push(value);
     }
   } finally {
     reader.releaseLock();
   }
+  const bytes = new Uint8Array(received);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** The body as UTF-8 text, at most `maxBytes` of it. */
+export async function readBodyText(response: Response, maxBytes: number): Promise<string> {
+  return new TextDecoder().decode(await readBody(response, maxBytes));
 }

@@ -93,6 +93,16 @@ describe("users", () => {
     expect(fetch.bodies[0]).toEqual({ access_roles: ["receptionist", "rx_reader"] });
   });
 
+  it("raw hands on the body's bytes as they came (nothing is decoded and encoded again on the way)", async () => {
+    const bytes = new Uint8Array([0x7b, 0x22, 0x78, 0x22, 0x3a, 0xff, 0xfe, 0x7d]); // not valid UTF-8
+    const { client } = clientWith(() => new Response(bytes, { headers: { "content-type": "application/json" } }));
+    const { data } = await client.raw.GET("/v1/organizations/{organization_id}/users/{user_id}", {
+      params: { path: { organization_id: ORG, user_id: "usr_1" } },
+      parseAs: "arrayBuffer",
+    });
+    expect(new Uint8Array(data as ArrayBuffer)).toEqual(bytes);
+  });
+
   it("raw returns openapi-fetch's { data, error, response } without throwing", async () => {
     const { client } = clientWith((_request, call) =>
       call === 1 ? success(userFixture) : new Response(JSON.stringify({ success: false }), { status: 404, headers: { "content-type": "application/json" } }),
