@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createParchmentClient } from "../../src/index.js";
-import { BASE, ORG, ORG_SECRET, TOKEN, fakeFetch, success, userFixture } from "../support/fake-fetch.js";
+import { testClient } from "../support/client.js";
+import { ORG, success, userFixture } from "../support/fake-fetch.js";
 
 describe("path parameters", () => {
   it.each([
@@ -13,8 +13,7 @@ describe("path parameters", () => {
     ["a..b", "a..b"],
     ["%2F", "%252F"],
   ])("user id %j stays one segment", async (userId, encoded) => {
-    const fetch = fakeFetch(() => success(userFixture));
-    const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch });
+    const { client, fetch } = testClient(() => success(userFixture));
     await client.users.setRoles(userId, ["admin"]).catch(() => undefined);
     const url = new URL(fetch.requests[0]!.url);
     expect(url.pathname).toBe(`/external/v1/organizations/${ORG}/users/${encoded}/roles`);
@@ -24,8 +23,7 @@ describe("path parameters", () => {
 });
 
 it.each([".", ".."])("user id %j is refused before anything is sent", async (userId) => {
-  const fetch = fakeFetch(() => success(userFixture));
-  const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch });
+  const { client, fetch } = testClient(() => success(userFixture));
   await expect(client.users.get(userId)).rejects.toThrow('userId must be other than "." or ".."');
   expect(fetch.requests).toHaveLength(0);
 });

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createParchmentClient, createTokenProvider, ParchmentApiError, ParchmentNetworkError, ParchmentRateLimitError } from "../../src/index.js";
+import { createTokenProvider, ParchmentApiError, ParchmentNetworkError, ParchmentRateLimitError } from "../../src/index.js";
 import { parseRetryAfter, retryDelay, retryPolicy } from "../../src/retry.js";
 import { testClient } from "../support/client.js";
-import { BASE, ORG, ORG_SECRET, TOKEN, fakeFetch, problem, success, userFixture, type Handler } from "../support/fake-fetch.js";
+import { BASE, ORG, ORG_SECRET, fakeFetch, problem, success, userFixture, type Handler } from "../support/fake-fetch.js";
 
 const clientWith = (handler: Handler, retry?: { maxAttempts?: number; maxDelayMs?: number }) => testClient(handler, retry ? { retry } : {});
 
@@ -95,8 +95,7 @@ describe("retries", () => {
   });
 
   it("retry: false sends once", async () => {
-    const fetch = fakeFetch(() => problem(503));
-    const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch, retry: false });
+    const { client, fetch } = testClient(() => problem(503), { retry: false });
     await settle(client.users.get("usr_1"));
     expect(fetch.requests).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createParchmentClient, createTokenProvider, ParchmentApiError, ParchmentResponseError } from "../../src/index.js";
+import { createTokenProvider, ParchmentApiError, ParchmentResponseError } from "../../src/index.js";
+import { testClient } from "../support/client.js";
 import { BASE, ORG, ORG_SECRET, fakeFetch, problem, success, userFixture, type Handler } from "../support/fake-fetch.js";
 
 const PARTNER_SECRET = "ps_test_partner_secret_value";
@@ -173,8 +174,7 @@ describe("createTokenProvider", () => {
 describe("the client with a token provider", () => {
   function setup(userHandler: Handler) {
     const { provider, fetch: tokenFetch } = providerWith(issuing());
-    const fetch = fakeFetch(userHandler);
-    const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: provider, fetch });
+    const { client, fetch } = testClient(userHandler, { token: provider });
     return { client, fetch, tokenFetch };
   }
 
@@ -195,8 +195,7 @@ describe("the client with a token provider", () => {
   });
 
   it("a static token is not retried after a 401", async () => {
-    const fetch = fakeFetch(() => problem(401));
-    const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: "static", fetch });
+    const { client, fetch } = testClient(() => problem(401), { token: "static-token" });
     await expect(client.users.get("usr_1")).rejects.toMatchObject({ status: 401 });
     expect(fetch.requests).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createParchmentClient, PARCHMENT_SERVERS, ParchmentResponseError, VERSION } from "../../src/index.js";
 import { testClient } from "../support/client.js";
-import { BASE, ORG, ORG_SECRET, TOKEN, fakeFetch, json, success, userFixture, type Handler } from "../support/fake-fetch.js";
+import { BASE, ORG, ORG_SECRET, TOKEN, json, success, userFixture, type Handler } from "../support/fake-fetch.js";
 
 const clientWith = (handler: Handler) => testClient(handler);
 
@@ -120,8 +120,7 @@ describe("users", () => {
   });
 
   it("defaults to the spec's sandbox server", async () => {
-    const fetch = fakeFetch(() => success(userFixture));
-    const client = createParchmentClient({ organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch });
+    const { client, fetch } = testClient(() => success(userFixture), { baseUrl: undefined });
     await client.users.get("usr_1");
     expect(fetch.requests[0]!.url.startsWith(`${PARCHMENT_SERVERS.sandbox}/v1/`)).toBe(true);
     expect(PARCHMENT_SERVERS.sandbox).toBe("https://api.sandbox.parchmenthealth.io/external");
@@ -129,8 +128,7 @@ describe("users", () => {
 
   it("calls a token function for each request", async () => {
     let n = 0;
-    const fetch = fakeFetch(() => success(userFixture));
-    const client = createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: () => `t${++n}`, fetch });
+    const { client, fetch } = testClient(() => success(userFixture), { token: () => `t${++n}` });
     await client.users.get("usr_1");
     await client.users.get("usr_1");
     expect(fetch.requests.map((request) => request.headers.get("authorization"))).toEqual(["Bearer t1", "Bearer t2"]);
