@@ -71,8 +71,10 @@ export async function attempt(fetch: FetchLike, request: AttemptRequest, limits:
       // A reset or a broken stream mid-body is a network failure like a refused connection.
       return failed("network", error);
     }
-    const { status, statusText } = response;
-    return { response: new Response(NULL_BODY.has(status) ? null : bytes, { status, statusText, headers: response.headers }) };
+    // No statusText: a reason phrase outside Latin-1 (a server's own words) would make the
+    // Response constructor throw, and nothing here reads it.
+    const { status } = response;
+    return { response: new Response(NULL_BODY.has(status) ? null : bytes, { status, headers: response.headers }) };
   } finally {
     deadline.removeEventListener("abort", hold);
   }

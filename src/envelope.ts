@@ -69,7 +69,8 @@ export function readEnvelope<T = Envelope>(
   }
   const [safeTitle, safeDetail] = [redact(title), redact(detail)];
   const ApiError = apiErrorClass(status);
-  throw new ApiError(operation, `${status} ${safeTitle}: ${safeDetail}`, {
+  // Redacted again as one text: a secret can be split between the title and the detail.
+  throw new ApiError(operation, redact(`${status} ${safeTitle}: ${safeDetail}`), {
     status,
     type: redact(type),
     title: safeTitle,

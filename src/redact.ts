@@ -17,10 +17,29 @@ export interface Redactor {
   redact(text: string): string;
 }
 
-/** The ways a secret can be written back to us: as sent, inside a JSON string, URL-encoded. */
+/**
+ * The ways a secret can be written back to us: as sent, lower-cased (a host name), inside a JSON
+ * string, and URL-encoded as each encoder does it: a component, a form (space as +), a whole URI,
+ * and the WHATWG URL parser's path and query (what `new URL` makes of a Location header).
+ */
 function formsOf(secret: string): string[] {
-  const encoded = encodeURIComponent(secret);
-  return [secret, JSON.stringify(secret).slice(1, -1), encoded, encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())];
+  const forms = [secret, secret.toLowerCase(), JSON.stringify(secret).slice(1, -1)];
+  const encoders = [
+    encodeURIComponent,
+    (text: string) => encodeURIComponent(text).replace(/%20/g, "+"),
+    encodeURI,
+    (text: string) => new URL(`http://h/${text}`).pathname.slice(1),
+    (text: string) => new URL(`http://h/?${text}`).search.slice(1),
+  ];
+  for (const encode of encoders) {
+    try {
+      const encoded = encode(secret);
+      forms.push(encoded, encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()));
+    } catch {
+      // A lone surrogate cannot be URL-encoded, so it cannot come back that way either.
+    }
+  }
+  return forms;
 }
 
 /**

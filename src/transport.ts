@@ -105,7 +105,7 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
     } catch (error) {
       if (signal?.aborted || errors.isOwn(error)) throw error; // a provider names its own call
       const cause = safeCause(error, redact);
-      throw errors.failed(operation, `the token function failed: ${describeCause(cause)}`, cause);
+      throw errors.failed(operation, `the token function failed: ${redact(describeCause(cause))}`, cause);
     }
     if (typeof value !== "string" || !isHeaderValue(value)) {
       throw errors.failed(operation, "the token function returned no token that can be sent in a header");
@@ -119,7 +119,7 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
     if (result.failure === "too-large") return errors.response(operation, `${result.status} response body larger than ${maxBytes} bytes`, result.status!);
     if (result.failure === "not-a-response") return errors.network(operation, "fetch returned something other than a Response");
     const cause = safeCause(result.cause, redact);
-    const why = describeCause(cause);
+    const why = redact(describeCause(cause)); // joined from parts redacted one by one
     return errors.network(operation, `the request failed before a complete response arrived${why ? `: ${why}` : ""}`, cause);
   }
 

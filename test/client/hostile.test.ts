@@ -1,6 +1,8 @@
 // The client against servers that stall, drip, reset, redirect, flood and echo credentials,
 // on real sockets (127.0.0.1): what a production client must survive.
 import { spawn } from "node:child_process";
+import net, { type AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -161,6 +163,39 @@ describe("bodies that break or overflow", () => {
     expect(written).toBeLessThan(32 * 1024 * 1024);
   });
 
+  it("a gzip bomb with an honest Content-Length is capped as it inflates, not inflated whole", async () => {
+    const bomb = gzipSync(Buffer.alloc(100 * 1024 * 1024));
+    const server = await startServer((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": String(bomb.length) });
+      response.end(bomb);
+    });
+    const before = process.memoryUsage().rss;
+    const error = await failure(clientFor(server.url, { maxResponseBytes: 1024 * 1024 }).users.list());
+    expect(error).toBeInstanceOf(ParchmentResponseError);
+    expect(error.message).toMatch(/200 response body larger than 1048576 bytes$/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it("a reason phrase outside Latin-1 is no TypeError: the 503 is retried, then a ParchmentError", async () => {
+    const answered: number[] = [];
+    const server = net.createServer((socket) =>
+      socket.on("data", () => {
+        answered.push(Date.now());
+        socket.end('HTTP/1.1 503 服务不可用\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}');
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const error = await failure(clientFor(url, { retry: { maxAttempts: 2, baseDelayMs: 1 } }).users.get(USER));
+      expect(error).toBeInstanceOf(ParchmentResponseError);
+      expect(error).toMatchObject({ status: 503 });
+      expect(answered).toHaveLength(2);
+    } finally {
+      server.close();
+    }
+  });
+
   it("the default cap is 10 MB, also under client.raw", async () => {
     const server = await startServer((_request, response) => {
       response.writeHead(200, { "content-type": "application/json", "content-length": String(11 * 1024 * 1024) });
@@ -260,6 +295,16 @@ describe("servers that echo credentials", () => {
     expect(error).toBeInstanceOf(ParchmentNetworkError);
     expectNoPartOf(SECRETS, everyView(error));
     expect(error.message).toContain("[redacted]");
+  });
+
+  it("a secret split between the problem's title and detail is redacted from the joined message", async () => {
+    const secret = "Vault: 7f3a9c2e41d8b6";
+    const server = await startServer((_request, response) => {
+      response.writeHead(400, { "content-type": "application/json" });
+      response.end(problemWith(400, { title: "Vault", detail: "7f3a9c2e41d" }));
+    });
+    const error = await failure(clientFor(server.url, { organizationSecret: secret }).users.get(USER));
+    expectNoPartOf([secret], everyView(error));
   });
 
   it("a one-letter secret does not mangle the server's words", async () => {

@@ -1,6 +1,7 @@
 // The size-capped body reader, against a real server on 127.0.0.1.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { BodyTooLargeError, readBodyText } from "../../src/read-body.js";
 
@@ -51,6 +52,26 @@ describe("readBodyText", () => {
     const error = await readBodyText(await fetch(url), 1000).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BodyTooLargeError);
     expect((error as Error).message).toBe("body larger than 1000 bytes");
+  });
+
+  it("counts a compressed body as it inflates: a gzip bomb with an honest Content-Length stops at the cap", async () => {
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024)); // about 64 KB on the wire
+    const url = await serve((_, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": String(bomb.length) });
+      res.end(bomb);
+    });
+    const before = process.memoryUsage().rss;
+    await expect(readBodyText(await fetch(url), 1024 * 1024)).rejects.toBeInstanceOf(BodyTooLargeError);
+    expect(process.memoryUsage().rss - before).toBeLessThan(48 * 1024 * 1024);
+  });
+
+  it("reads an honest compressed body whole", async () => {
+    const url = await serve((_, res) => {
+      const body = gzipSync(Buffer.from('{"ok":true}'));
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": String(body.length) });
+      res.end(body);
+    });
+    expect(await readBodyText(await fetch(url), 100)).toBe('{"ok":true}');
   });
 
   it("rejects with the signal's reason when the deadline passes mid-body (a dripping server)", async () => {

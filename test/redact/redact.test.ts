@@ -37,6 +37,27 @@ describe("createRedactor", () => {
     expect(redact(`?q=${encodeURIComponent(secret).toLowerCase()}`)).not.toContain(encodeURIComponent(secret).slice(0, 12).toLowerCase());
   });
 
+  it.each([
+    ["form-encoded (space as +)", (secret: string) => new URLSearchParams({ secret }).toString()],
+    ["encodeURI", (secret: string) => encodeURI(secret)],
+    ["a URL path as new URL writes it", (secret: string) => new URL(`http://127.0.0.1:1/${secret}`).pathname],
+    ["a URL query as new URL writes it", (secret: string) => new URL(`http://127.0.0.1:1/?${secret}`).search],
+  ])("matches a secret %s", (_how, encode) => {
+    const secret = "a b/c d/e f/g h/i j/k l=\"m\"";
+    const out = createRedactor([secret]).redact(`echo http://127.0.0.1:1${encode(secret)} and more`);
+    for (const form of [secret, encode(secret)]) for (let i = 0; i + WINDOW <= form.length; i++) expect(out).not.toContain(form.slice(i, i + WINDOW));
+  });
+
+  it("matches a secret in a host name, which URLs lower-case", () => {
+    const secret = "Q7XK2M9RTZ4WBV8N";
+    expect(createRedactor([secret]).redact(new URL(`http://${secret}.attacker.example/`).href)).toBe(`http://${REDACTED}.attacker.example/`);
+  });
+
+  it("takes a secret with a lone surrogate (it cannot be URL-encoded)", () => {
+    const secret = "abc\ud800def-ghijklmnop";
+    expect(createRedactor([secret]).redact(`x ${secret} y`)).toBe(`x ${REDACTED} y`);
+  });
+
   it("does not search for secrets under 8 characters, so a one-letter secret changes nothing", () => {
     const { redact } = createRedactor(["e", "s", "abcdefg"]);
     expect(redact("User not found: abcdefg")).toBe("User not found: abcdefg");
