@@ -4,6 +4,7 @@
 // a port that cannot be listened on, and a serve loop that stops on SIGINT/SIGTERM.
 import { readFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { MAX_TIMER_MS } from "./options.js";
 
 /** A mistake in how the command was called: printed with the usage, exit 2. */
 export class UsageError extends Error {
@@ -111,6 +112,16 @@ export function optionsFrom(
   const missing = required.filter(([flag, variable]) => !option(flag, variable)).map(([flag, variable]) => `--${flag} (or ${variable})`);
   if (missing.length > 0) throw new UsageError(`missing ${missing.join(", ")}: ${missing.length === 1 ? "it is" : "each is"} required`, usage);
   return option;
+}
+
+/** `--timeout SECONDS` as milliseconds, within what a timer can hold (about 24.8 days); undefined when absent. */
+export function timeoutFlag(text: string | undefined, usage: string, redact: (text: string) => string): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (!(seconds > 0 && seconds * 1000 <= MAX_TIMER_MS)) {
+    throw new UsageError(`--timeout must be a number of seconds above 0 and at most ${Math.floor(MAX_TIMER_MS / 1000)}, got ${JSON.stringify(redact(text))}`, usage);
+  }
+  return seconds * 1000;
 }
 
 /** `--base-url` checked: absolute http(s), no credentials (`where` says where they go instead), no query or fragment. */

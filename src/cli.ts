@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // parchment-contract serve | verify. See README "Contract checks".
 import { readFileSync } from "node:fs";
-import { CommandError, UsageError, baseUrlFlag, help, listenOn, optionsFrom, parse, portOption, runProgram, untilStopped } from "./cli-support.js";
+import { CommandError, UsageError, baseUrlFlag, help, listenOn, optionsFrom, parse, portOption, runProgram, timeoutFlag, untilStopped } from "./cli-support.js";
 import { createRedactor } from "./redact.js";
 import { startReferenceServer, type ListShape } from "./testing/index.js";
 import { formatReport } from "./verify/report.js";
@@ -110,9 +110,7 @@ async function runVerify(args: string[]): Promise<number> {
   const maxPagesText = option("max-pages");
   const maxPages = maxPagesText === undefined ? undefined : /^\d+$/.test(maxPagesText) && Number(maxPagesText) >= 1 ? Number(maxPagesText) : Number.NaN;
   if (Number.isNaN(maxPages)) throw new UsageError(`--max-pages must be a whole number of at least 1, got ${JSON.stringify(redactor.redact(maxPagesText!))}`, VERIFY_USAGE);
-  const timeoutText = option("timeout");
-  const timeoutSeconds = timeoutText === undefined ? undefined : /^\d+(\.\d+)?$/.test(timeoutText) && Number(timeoutText) > 0 ? Number(timeoutText) : Number.NaN;
-  if (Number.isNaN(timeoutSeconds)) throw new UsageError(`--timeout must be a number of seconds above 0, got ${JSON.stringify(redactor.redact(timeoutText!))}`, VERIFY_USAGE);
+  const timeoutMs = timeoutFlag(option("timeout"), VERIFY_USAGE, redactor.redact);
 
   let report: VerifyReport;
   try {
@@ -124,7 +122,7 @@ async function runVerify(args: string[]): Promise<number> {
       userId: option("user-id", "PARCHMENT_USER_ID"),
       allowWrites: values["allow-writes"] === true,
       maxPages,
-      timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+      timeoutMs,
     });
   } catch (error) {
     // Not expected (verify reports what a server does rather than throwing), but still a

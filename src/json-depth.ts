@@ -25,3 +25,31 @@ export function nestsDeeperThan(text: string, max = MAX_JSON_DEPTH): boolean {
   }
   return false;
 }
+
+/**
+ * The most items of any one array in a request body: far above the contract's own (13 scopes
+ * at most), far below where ajv's uniqueItems, which compares every pair, takes seconds.
+ */
+export const MAX_ARRAY_ITEMS = 1000;
+
+function hasArrayLongerThan(value: unknown, max: number): boolean {
+  if (Array.isArray(value)) return value.length > max || value.some((item) => hasArrayLongerThan(item, max));
+  if (typeof value === "object" && value !== null) return Object.values(value).some((item) => hasArrayLongerThan(item, max));
+  return false;
+}
+
+/**
+ * A request body parsed, or why it is refused before any validator sees it: nested too deep
+ * (checked before parsing), not JSON, or with an array too long to validate quickly.
+ */
+export function parseBoundedJson(text: string): { value: unknown; problem?: undefined } | { problem: string } {
+  if (nestsDeeperThan(text)) return { problem: `The request body is nested more than ${MAX_JSON_DEPTH} deep` };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { problem: "The request body is not valid JSON" };
+  }
+  if (hasArrayLongerThan(value, MAX_ARRAY_ITEMS)) return { problem: `The request body has an array of more than ${MAX_ARRAY_ITEMS} items` };
+  return { value };
+}

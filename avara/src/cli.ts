@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // avara-autoscribe-contract serve | verify. See README "Contract checks". The structure
 // (usage errors, --help, --version, busy ports) is shared with parchment-contract.
-import { UsageError, baseUrlFlag, help, listenOn, optionsFrom, parse, portOption, runProgram, untilStopped } from "../../src/cli-support.js";
+import { baseUrlFlag, help, listenOn, optionsFrom, parse, portOption, runProgram, timeoutFlag, untilStopped } from "../../src/cli-support.js";
 import { createRedactor } from "../../src/redact.js";
 import { formatReport } from "../../src/verify/report.js";
 import { startReferenceServer } from "./testing/index.js";
@@ -76,9 +76,7 @@ async function runVerify(args: string[]): Promise<number> {
   const { redact } = createRedactor([apiKey]);
 
   const baseUrl = baseUrlFlag(option("base-url", "AVARA_BASE_URL")!, VERIFY_USAGE, "pass the key as --api-key");
-  const timeoutText = option("timeout");
-  const timeoutSeconds = timeoutText === undefined ? undefined : /^\d+(\.\d+)?$/.test(timeoutText) && Number(timeoutText) > 0 ? Number(timeoutText) : Number.NaN;
-  if (Number.isNaN(timeoutSeconds)) throw new UsageError(`--timeout must be a number of seconds above 0, got ${JSON.stringify(redact(timeoutText!))}`, VERIFY_USAGE);
+  const timeoutMs = timeoutFlag(option("timeout"), VERIFY_USAGE, redact);
 
   let report: VerifyReport;
   try {
@@ -87,7 +85,7 @@ async function runVerify(args: string[]): Promise<number> {
       apiKey,
       userId: option("user-id", "AVARA_USER_ID")!,
       allowWrites: values["allow-writes"] === true,
-      timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+      timeoutMs,
     });
   } catch (error) {
     // Not expected (verify reports what a server does rather than throwing), but still a

@@ -1,6 +1,6 @@
 // parchment-contract/testing: a server that behaves like Parchment, for consumers' tests.
 import { serveOnLoopback, type Served } from "./serve.js";
-import { createReferenceHandler, type ReferenceHandler, type ReferenceServerOptions } from "./reference-server.js";
+import { createReferenceHandler, malformedRequestBody, type ReferenceHandler, type ReferenceServerOptions } from "./reference-server.js";
 
 export { createReferenceHandler } from "./reference-server.js";
 export type { Fault, ListShape, ReferenceHandler, ReferenceServerOptions } from "./reference-server.js";
@@ -10,5 +10,5 @@ export type ReferenceServer = Served<ReferenceHandler>;
 
 /** Starts the reference server on 127.0.0.1 (a free port unless `port` is given). */
 export function startReferenceServer(options: ReferenceServerOptions & { port?: number } = {}): Promise<ReferenceServer> {
-  return serveOnLoopback(createReferenceHandler(options), options.port);
+  return serveOnLoopback(createReferenceHandler(options), options.port, malformedRequestBody);
 }

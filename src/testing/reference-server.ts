@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { MAX_JSON_DEPTH, nestsDeeperThan } from "../json-depth.js";
+import { parseBoundedJson } from "../json-depth.js";
 import { isJsonMediaType } from "../media-type.js";
 import { specOperations, type SpecOperation } from "../contract/operations.js";
 import { parchmentSpec } from "../contract/parchment-spec.js";
@@ -64,6 +64,12 @@ const pageKey = (userId: string) => Buffer.from(userId).toString("base64url");
 function envelope(status: number, body: Record<string, unknown>) {
   return { statusCode: status, ...body, timestamp: new Date().toISOString(), requestId: requestId() };
 }
+
+/** Parchment's problem envelope for a request too malformed to route (see serveOnLoopback). */
+export const malformedRequestBody = (status: number, title: string, detail: string) => ({
+  success: false,
+  ...envelope(status, { error: { type: `${ERRORS}bad-request`, title, detail } }),
+});
 
 function success(c: Context, message: string, data: unknown, beside: Record<string, unknown> = {}) {
   return c.json({ success: true, ...envelope(200, { message, data, ...beside }) }, 200);
@@ -177,16 +183,10 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
     if (!isJsonMediaType(type)) {
       return { response: problem(c, { status: 400, type: "bad-request", title: "Bad Request", detail: "Content-Type must be application/json" }) };
     }
-    const text = await c.req.text();
-    // Before parsing and validating: ajv's uniqueItems recurses into deeply nested arrays.
-    if (nestsDeeperThan(text)) {
-      return { response: problem(c, { status: 400, type: "bad-request", title: "Bad Request", detail: `The request body is nested more than ${MAX_JSON_DEPTH} deep` }) };
-    }
-    try {
-      return { body: JSON.parse(text) };
-    } catch {
-      return { response: problem(c, { status: 400, type: "bad-request", title: "Bad Request", detail: "The request body is not valid JSON" }) };
-    }
+    // Bounded before validating: ajv's uniqueItems recurses into deep arrays and compares every pair.
+    const parsed = parseBoundedJson(await c.req.text());
+    if (parsed.problem !== undefined) return { response: problem(c, { status: 400, type: "bad-request", title: "Bad Request", detail: parsed.problem }) };
+    return { body: parsed.value };
   }
 
   function findUser(c: Context): StoredUser | Response {

@@ -39,7 +39,8 @@ describe("parchment-contract", () => {
     [["serve", "--port", "99999"], '--port must be a port number (0-65535), got "99999"'],
     [["serve", "--list-shape", "pages"], "--list-shape must be one of page, envelope, array"],
     [["verify", "--max-pages", "0"], "--max-pages must be a whole number of at least 1"],
-    [["verify", "--timeout", "soon"], '--timeout must be a number of seconds above 0, got "soon"'],
+    [["verify", "--timeout", "soon"], '--timeout must be a number of seconds above 0 and at most 2147483, got "soon"'],
+    [["verify", "--timeout", "2200000"], '--timeout must be a number of seconds above 0 and at most 2147483, got "2200000"'],
     [["verify", "--base-url", "http://127.0.0.1:9/api?x=1"], "--base-url must not have a query (?) or a fragment (#)"],
   ])("%j is a usage error, exit 2", async (args, message) => {
     const { code, stderr } = await run(args, { PARCHMENT_BASE_URL: "http://127.0.0.1:9", PARCHMENT_ORGANIZATION_ID: "o", PARCHMENT_ORGANIZATION_SECRET: "s", PARCHMENT_TOKEN: "t" });

@@ -8,7 +8,7 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { specOperations, type SpecOperation } from "../../../src/contract/operations.js";
 import { createSpecValidator } from "../../../src/contract/spec-validator.js";
-import { MAX_JSON_DEPTH, nestsDeeperThan } from "../../../src/json-depth.js";
+import { parseBoundedJson } from "../../../src/json-depth.js";
 import { isJsonMediaType } from "../../../src/media-type.js";
 import { parseFault, type Fault } from "../../../src/testing/faults.js";
 import { avaraSpec } from "../contract/spec.js";
@@ -41,6 +41,9 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Fields of the update that `null` clears (docs/decisions.md, 2). */
 const CLEARABLE = ["middleName", "npiNumber", "phoneNumber", "suffix1", "suffix2"] as const;
+
+/** Avara's error shape for a request too malformed to route (see serveOnLoopback). */
+export const malformedRequestBody = (_status: number, _title: string, detail: string) => ({ error: { type: "invalid_request_error", message: detail } });
 
 function error(c: Context, status: number, type: string, message: string, headers: Record<string, string> = {}) {
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
@@ -99,15 +102,10 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
     const user = findUser(c);
     if (!user) return notFound(c);
     if (!isJsonMediaType(c.req.header("content-type"))) return error(c, 400, "invalid_request_error", "Content-Type must be application/json");
-    const text = await c.req.text();
-    // Before parsing and validating: a validator recursing into a deep value could overflow.
-    if (nestsDeeperThan(text)) return error(c, 400, "invalid_request_error", `The request body is nested more than ${MAX_JSON_DEPTH} deep`);
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return error(c, 400, "invalid_request_error", "The request body is not valid JSON");
-    }
+    // Bounded before validating: a validator recursing into a deep value, or comparing every pair of a long array.
+    const parsed = parseBoundedJson(await c.req.text());
+    if (parsed.problem !== undefined) return error(c, 400, "invalid_request_error", parsed.problem);
+    const body = parsed.value;
     const violations = validator.validate(update.requestSchema!, body).filter((violation) => violation.keyword !== "if");
     if (violations.length > 0) {
       const first = violations.slice(0, 5).map((violation) => {
