@@ -4,7 +4,7 @@
 import { chmodSync, existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
-import { buildSelfContained } from "./build-self-contained.mjs";
+import { BUNDLE, buildSelfContained } from "./build-self-contained.mjs";
 import { contractArgs, repoRoot, runTool } from "./tools.mjs";
 
 // Another contract's package (--contract avara) is built self-contained instead.
@@ -18,18 +18,8 @@ const dist = path.join(repoRoot, "dist");
 rmSync(dist, { recursive: true, force: true });
 runTool("tsc", ["-p", path.join(repoRoot, "tsconfig.build.json")]);
 
-const shared = {
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  external: ["openapi-fetch"],
-  // Bundled CommonJS (ajv) calls require(); give it one.
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
-  logLevel: "warning",
-};
-await build({ ...shared, entryPoints: [path.join(repoRoot, "src/testing/index.ts")], outfile: path.join(dist, "testing.js") });
-await build({ ...shared, entryPoints: [path.join(repoRoot, "src/cli.ts")], outfile: path.join(dist, "cli.js") });
+await build({ ...BUNDLE, entryPoints: [path.join(repoRoot, "src/testing/index.ts")], outfile: path.join(dist, "testing.js") });
+await build({ ...BUNDLE, entryPoints: [path.join(repoRoot, "src/cli.ts")], outfile: path.join(dist, "cli.js") });
 chmodSync(path.join(dist, "cli.js"), 0o755);
 
 // The bundles replace tsc's JavaScript for these folders; their .d.ts files stay.

@@ -16,23 +16,24 @@ export const SELF_CONTAINED_ENTRIES = {
   "cli.js": "src/cli.ts",
 };
 
+/** esbuild's options for every bundle of this repository: Node ESM, openapi-fetch left to npm. */
+export const BUNDLE = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  external: ["openapi-fetch"],
+  // Bundled CommonJS (ajv) calls require(); give it one.
+  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  logLevel: "warning",
+};
+
 export async function buildSelfContained(contract) {
   const dist = path.join(contract, "dist");
   rmSync(dist, { recursive: true, force: true });
   runTool("tsc", ["-p", path.join(contract, "tsconfig.build.json")]);
   for (const [out, entry] of Object.entries(SELF_CONTAINED_ENTRIES)) {
-    await build({
-      entryPoints: [path.join(contract, entry)],
-      outfile: path.join(dist, out),
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      external: ["openapi-fetch"],
-      // Bundled CommonJS (ajv) calls require(); give it one.
-      banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
-      logLevel: "warning",
-    });
+    await build({ ...BUNDLE, entryPoints: [path.join(contract, entry)], outfile: path.join(dist, out) });
   }
   chmodSync(path.join(dist, "cli.js"), 0o755);
   return dist;

@@ -6,6 +6,7 @@
 import { specOperations } from "../contract/operations.js";
 import { parchmentSpec } from "../contract/parchment-spec.js";
 import { createSpecValidator } from "../contract/spec-validator.js";
+import { baseUrlOption } from "../options.js";
 import { createRedactor } from "../redact.js";
 import { ASSIGNABLE_ROLES, type AssignableRole, type User } from "../types.js";
 import { createShow } from "./check-response.js";
@@ -48,12 +49,8 @@ function checkOptions(options: VerifyOptions): URL {
   const fail = (message: string) => {
     throw new TypeError(message);
   };
-  const url = typeof options.baseUrl === "string" && URL.canParse(options.baseUrl) ? new URL(options.baseUrl) : undefined;
-  if (!url || !/^https?:$/.test(url.protocol)) fail("baseUrl must be an absolute http(s) URL");
-  // A URL's user:password would be printed with it and sent wherever it leads.
-  if (url!.username || url!.password) fail("baseUrl must not contain credentials (user:password@)");
-  // Paths are appended to it: a query or fragment would end up in the middle of every URL.
-  if (url!.search || url!.hash) fail("baseUrl must not have a query (?) or a fragment (#)");
+  // The client's check: absolute http(s), no user:password (printed and sent wherever it leads), no query.
+  const url = new URL(baseUrlOption(options.baseUrl));
   for (const name of ["organizationId", "organizationSecret", "token"] as const) {
     if (typeof options[name] !== "string" || !options[name].trim()) fail(`${name} must be a non-empty string`);
   }
@@ -63,7 +60,7 @@ function checkOptions(options: VerifyOptions): URL {
     if (value !== undefined && !(typeof value === "number" && value >= 0 && value < Infinity)) fail(`${name} must be a non-negative number`);
   }
   if (options.maxPages !== undefined && !(Number.isInteger(options.maxPages) && options.maxPages >= 1)) fail("maxPages must be a positive integer");
-  return url!;
+  return url;
 }
 
 const isObject = (value: unknown): value is Record<string, any> => value !== null && typeof value === "object" && !Array.isArray(value);

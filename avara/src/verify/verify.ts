@@ -6,6 +6,7 @@
 // is redacted from everything the report holds.
 import { specOperations } from "../../../src/contract/operations.js";
 import { createSpecValidator } from "../../../src/contract/spec-validator.js";
+import { baseUrlOption } from "../../../src/options.js";
 import { createRedactor } from "../../../src/redact.js";
 import { createShow } from "../../../src/verify/check-response.js";
 import { createProber } from "../../../src/verify/probe.js";
@@ -42,10 +43,8 @@ function checkOptions(options: VerifyOptions): URL {
   const fail = (message: string) => {
     throw new TypeError(message);
   };
-  const url = typeof options.baseUrl === "string" && URL.canParse(options.baseUrl) ? new URL(options.baseUrl) : undefined;
-  if (!url || !/^https?:$/.test(url.protocol)) fail("baseUrl must be an absolute http(s) URL");
-  if (url!.username || url!.password) fail("baseUrl must not contain credentials (user:password@)");
-  if (url!.search || url!.hash) fail("baseUrl must not have a query (?) or a fragment (#)");
+  // The clients' check: absolute http(s), no user:password (printed and sent wherever it leads), no query.
+  const url = new URL(baseUrlOption(options.baseUrl));
   for (const name of ["apiKey", "userId"] as const) {
     if (typeof options[name] !== "string" || !options[name].trim()) fail(`${name} must be a non-empty string`);
   }
@@ -53,7 +52,7 @@ function checkOptions(options: VerifyOptions): URL {
     const value = options[name];
     if (value !== undefined && !(typeof value === "number" && value >= 0 && value < Infinity)) fail(`${name} must be a non-negative number`);
   }
-  return url!;
+  return url;
 }
 
 const isObject = (value: unknown): value is Record<string, any> => value !== null && typeof value === "object" && !Array.isArray(value);

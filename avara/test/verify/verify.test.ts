@@ -178,7 +178,7 @@ describe("verify against drifted servers", () => {
 
   it("refuses options that would misdirect it, naming the option", async () => {
     await expect(verify({ baseUrl: "ftp://x", apiKey: "k", userId: "u" })).rejects.toThrow("baseUrl must be an absolute http(s) URL");
-    await expect(verify({ baseUrl: "https://a:sk_live_123@x.test", apiKey: "k", userId: "u" })).rejects.toThrow("baseUrl must not contain credentials (user:password@)");
+    await expect(verify({ baseUrl: "https://a:sk_live_123@x.test", apiKey: "k", userId: "u" })).rejects.toThrow("baseUrl must be a URL without credentials (user:password@)");
     await expect(verify({ baseUrl: "https://x.test", apiKey: "", userId: "u" })).rejects.toThrow("apiKey must be a non-empty string");
   });
 });
