@@ -22,6 +22,36 @@ const artifacts = path.join(repoRoot, "test", "artifacts");
 mkdirSync(artifacts, { recursive: true });
 const OPERATIONS = ["Obtain an access token", "List users", "Read a user", "Update a user", "Replace a user's roles"];
 
+/**
+ * Serves `html` on 127.0.0.1 and opens it in Chromium, every request off this machine aborted
+ * and recorded in `leftTheMachine`, console errors recorded in `consoleErrors`.
+ */
+async function openInChromium(html: Buffer, scratch: string, leftTheMachine: string[], consoleErrors: string[]) {
+  const server = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const context = await chromium.launchPersistentContext(path.join(scratch, "profile"), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    viewport: { width: 1440, height: 1000 },
+  });
+  // Only this machine: anything else is aborted and remembered.
+  await context.route("**/*", (route) => {
+    const { hostname, protocol } = new URL(route.request().url());
+    if (protocol === "data:" || protocol === "blob:" || hostname === "127.0.0.1" || hostname === "localhost") return route.continue();
+    leftTheMachine.push(route.request().url());
+    return route.abort();
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(error.message));
+  await page.goto(`${origin}/`, { waitUntil: "load" });
+  return { server, origin, context, page };
+}
+
 describe.skipIf(!available)("the docs page in Chromium", () => {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "parchment-docs-browser-"));
   let server: Server;
@@ -32,30 +62,7 @@ describe.skipIf(!available)("the docs page in Chromium", () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    const html = readFileSync(buildDocs(path.join(scratch, "index.html")));
-    server = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-    context = await chromium.launchPersistentContext(path.join(scratch, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-      viewport: { width: 1440, height: 1000 },
-    });
-    // Only this machine: anything else is aborted and remembered.
-    await context.route("**/*", (route) => {
-      const { hostname, protocol } = new URL(route.request().url());
-      if (protocol === "data:" || protocol === "blob:" || hostname === "127.0.0.1" || hostname === "localhost") return route.continue();
-      leftTheMachine.push(route.request().url());
-      return route.abort();
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("console", (message) => {
-      if (message.type() === "error") consoleErrors.push(message.text());
-    });
-    page.on("pageerror", (error) => consoleErrors.push(error.message));
-    await page.goto(`${origin}/`, { waitUntil: "load" });
+    ({ server, origin, context, page } = await openInChromium(readFileSync(buildDocs(path.join(scratch, "index.html"))), scratch, leftTheMachine, consoleErrors));
     await page.getByText("Replace a user's roles").first().waitFor({ timeout: 30_000 });
   }, 120_000);
 
@@ -130,5 +137,38 @@ describe.skipIf(!available)("the docs page in Chromium", () => {
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(artifacts, "docs-update-user.png") });
     expect(existsSync(path.join(artifacts, "docs.png"))).toBe(true);
+  });
+});
+
+describe.skipIf(!available)("the Avara docs page in Chromium", () => {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "avara-docs-browser-"));
+  let server: Server;
+  let context: BrowserContext;
+  let page: Page;
+  const leftTheMachine: string[] = [];
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    const html = readFileSync(buildDocs(path.join(scratch, "index.html"), { contract: path.join(repoRoot, "avara") }));
+    ({ server, context, page } = await openInChromium(html, scratch, leftTheMachine, consoleErrors));
+    await page.getByText("Avara AutoScribe users API (0.1.0)").first().waitFor({ timeout: 30_000 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it("renders both operations and the decisions, with no console errors and nothing sent off this machine", async () => {
+    await page.locator('[data-component-name="Menu/MenuItem"].menu-item-type-group').filter({ hasText: "Users" }).first().click();
+    for (const summary of ["Read a user", "Update a user"]) {
+      await page.locator('[data-component-name="Menu/MenuItem"].menu-item-type-operation').filter({ hasText: summary }).first().click();
+      await page.locator("h2", { hasText: new RegExp(`^${summary}$`) }).first().waitFor({ state: "visible", timeout: 10_000 });
+    }
+    await expect(page.locator("h2", { hasText: /Decisions/ }).count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(artifacts, "docs-avara.png") });
+    expect(consoleErrors).toEqual([]);
+    expect(leftTheMachine).toEqual([]);
   });
 });
