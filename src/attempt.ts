@@ -22,9 +22,9 @@ export interface AttemptRequest {
   body?: ArrayBuffer | undefined;
 }
 
-/** A complete response (its body read into memory), or why there is none. */
+/** A complete response (its body read into memory), or why there is none (`status` when the headers had come). */
 export type AttemptResult =
-  | { response: Response; failure?: undefined }
+  | { response: Response; failure?: undefined; status?: undefined }
   | { response?: undefined; failure: "timeout" | "network" | "too-large" | "not-a-response"; cause?: unknown; status?: number };
 
 // Statuses whose Response cannot have a body (the constructor throws on one).
@@ -47,9 +47,9 @@ export async function attempt(fetch: FetchLike, request: AttemptRequest, limits:
   const hold = () => keepAlive(sent);
   deadline.addEventListener("abort", hold, { once: true });
   // The caller's abort is not a failure of the server's: it leaves as the signal's reason.
-  const failed = (failure: "timeout" | "network", cause: unknown): AttemptResult => {
+  const failed = (failure: "timeout" | "network", cause: unknown, status?: number): AttemptResult => {
     if (limits.signal?.aborted) throw limits.signal.reason;
-    return deadline.aborted ? { failure: "timeout" } : { failure, cause };
+    return deadline.aborted ? { failure: "timeout", status } : { failure, cause, status };
   };
   try {
     let received: unknown;
@@ -69,7 +69,7 @@ export async function attempt(fetch: FetchLike, request: AttemptRequest, limits:
     } catch (error) {
       if (error instanceof BodyTooLargeError) return { failure: "too-large", status: response.status };
       // A reset or a broken stream mid-body is a network failure like a refused connection.
-      return failed("network", error);
+      return failed("network", error, response.status);
     }
     // No statusText: a reason phrase outside Latin-1 (a server's own words) would make the
     // Response constructor throw, and nothing here reads it.

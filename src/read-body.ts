@@ -52,8 +52,3 @@ export async function readBody(response: Response, maxBytes: number): Promise<Ui
   }
   return bytes;
 }
-
-/** The body as UTF-8 text, at most `maxBytes` of it. */
-export async function readBodyText(response: Response, maxBytes: number): Promise<string> {
-  return new TextDecoder().decode(await readBody(response, maxBytes));
-}

@@ -3,7 +3,7 @@
 // body is read up to a cap, redirects are not followed, and a 429 or 503 is sent again once
 // after its Retry-After (bounded). A failure is an ExchangeFailure that names its cause.
 import { setTimeout as sleep } from "node:timers/promises";
-import { BodyTooLargeError, readBodyText } from "../read-body.js";
+import { attempt, type AttemptResult } from "../attempt.js";
 import { parseRetryAfter } from "../retry.js";
 
 export interface ExchangeOptions {
@@ -39,12 +39,8 @@ ExchangeFailure.prototype.name = "ExchangeFailure";
 
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
 
-/** What went wrong, with the platform's cause ("ECONNREFUSED: connect ECONNREFUSED ..."), not "fetch failed". */
-function describe(error: unknown, timeoutMs: number, what: string): string {
-  if (error instanceof BodyTooLargeError) return `a body larger than ${error.maxBytes} bytes (not read further)`;
-  const name = (error as { name?: unknown })?.name;
-  if (name === "TimeoutError") return `${what} within ${seconds(timeoutMs)}`;
-  if (name === "AbortError") return "aborted by the caller";
+/** A network failure with the platform's cause ("ECONNREFUSED: connect ECONNREFUSED ..."), not just "fetch failed". */
+function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const causes: string[] = [];
   for (let cause: unknown = error.cause, depth = 0; cause && depth < 4; cause = (cause as Error).cause, depth++) {
@@ -61,28 +57,41 @@ export function retryDelayMs(header: string | null, maxMs: number, now = Date.no
   return Math.min(parseRetryAfter(header, now) ?? 1000, maxMs);
 }
 
-async function attempt(url: URL, init: RequestInit, options: ExchangeOptions): Promise<Exchange> {
-  const deadline = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
-  let response: Response;
+/** One attempt through the clients' own (src/attempt.ts): the same deadline, cap and refusal to follow redirects. */
+async function attemptOnce(url: URL, init: RequestInit, options: ExchangeOptions): Promise<Exchange> {
+  const request = {
+    url: url.href,
+    method: init.method ?? "GET",
+    headers: new Headers(init.headers),
+    body: typeof init.body === "string" ? new TextEncoder().encode(init.body).buffer : undefined,
+  };
+  let result: AttemptResult;
   try {
-    // Not followed: a Location elsewhere would receive the credentials.
-    response = await options.fetch(url, { ...init, redirect: "manual", signal });
-  } catch (error) {
-    throw new ExchangeFailure("(request)", "a response", describe(error, options.timeoutMs, "no response"));
+    result = await attempt((sent) => options.fetch(sent), request, { timeoutMs: options.timeoutMs, maxBytes: options.maxBodyBytes, signal: options.signal });
+  } catch {
+    throw new ExchangeFailure("(request)", "a response", "aborted by the caller"); // the caller's signal, the only thing attempt throws
   }
-  try {
-    return { status: response.status, headers: response.headers, text: await readBodyText(response, options.maxBodyBytes) };
-  } catch (error) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new ExchangeFailure("(body)", `a complete body of at most ${options.maxBodyBytes} bytes`, describe(error, options.timeoutMs, "the body was not complete"), response.status);
+  const { response, status } = result;
+  if (response) return { status: response.status, headers: response.headers, text: await response.text() };
+  const complete = `a complete body of at most ${options.maxBodyBytes} bytes`;
+  switch (result.failure) {
+    case "too-large":
+      throw new ExchangeFailure("(body)", complete, `a body larger than ${options.maxBodyBytes} bytes (not read further)`, status);
+    case "timeout":
+      if (status === undefined) throw new ExchangeFailure("(request)", "a response", `no response within ${seconds(options.timeoutMs)}`);
+      throw new ExchangeFailure("(body)", complete, `the body was not complete within ${seconds(options.timeoutMs)}`, status);
+    case "not-a-response":
+      throw new ExchangeFailure("(request)", "a response", "fetch returned something other than a Response");
+    default:
+      if (status === undefined) throw new ExchangeFailure("(request)", "a response", describe(result.cause));
+      throw new ExchangeFailure("(body)", complete, describe(result.cause), status);
   }
 }
 
 export async function exchange(url: URL, init: RequestInit, options: ExchangeOptions): Promise<Exchange> {
-  const first = await attempt(url, init, options);
+  const first = await attemptOnce(url, init, options);
   if (first.status !== 429 && first.status !== 503) return first;
   const waitedMs = retryDelayMs(first.headers.get("retry-after"), options.maxRetryAfterMs);
   await sleep(waitedMs, undefined, { signal: options.signal }).catch(() => undefined);
-  return { ...(await attempt(url, init, options)), retried: { status: first.status, waitedMs } };
+  return { ...(await attemptOnce(url, init, options)), retried: { status: first.status, waitedMs } };
 }

@@ -3,7 +3,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { BodyTooLargeError, readBodyText } from "../../src/read-body.js";
+import { BodyTooLargeError, readBody } from "../../src/read-body.js";
+
+const readBodyText = async (response: Response, maxBytes: number) => new TextDecoder().decode(await readBody(response, maxBytes));
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? (server.closeAllConnections(), server.close(() => resolve())) : resolve())));
@@ -14,7 +16,7 @@ async function serve(handler: Parameters<typeof createServer>[1]): Promise<strin
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 }
 
-describe("readBodyText", () => {
+describe("readBody", () => {
   it("reads a body whole, multi-byte characters split across chunks included", async () => {
     const url = await serve((_, res) => {
       const bytes = Buffer.from("café ✓ done");
