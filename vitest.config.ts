@@ -1,13 +1,42 @@
+// One Vitest run over every package: Parchment (the root), Avara and the shared core, each a
+// project with its own folder of tests. Two loops:
+// - `npm test` (the default): every test but the slow ones listed in FULL_CHECK, for every change;
+// - `npm run check` (CHECK=full): all of them, as CI runs them.
+// Type tests (*.test-d.ts: expectTypeOf, @ts-expect-error) are checked by `npm run typecheck`
+// (tsc over every package), not by Vitest's typecheck mode, which is experimental.
 import { defineConfig } from "vitest/config";
+
+/**
+ * Tests that pack a package, install it, start a browser or spawn a CLI or another tool per
+ * case: each is worth its seconds once per CI run, not on every change.
+ */
+export const FULL_CHECK = [
+  "**/test/package/**",
+  "**/test/cli.test.ts",
+  "**/*.browser.test.ts",
+  "test/contract/cli.test.ts",
+  "test/contract/prism-*.test.ts",
+  "test/ecosystem/**",
+  "test/breaking/gate.test.ts",
+  "test/tooling/**",
+];
+
+const full = process.env.CHECK === "full";
+const project = (name: string, root: string) => ({
+  test: {
+    name,
+    root,
+    include: ["test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", ...(full ? [] : FULL_CHECK)],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     // The default report, then two closing lines: the counts, and what passed in words.
-    reporters: ["default", "./test/support/summary-reporter.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-    // Type tests (*.test-d.ts: expectTypeOf, @ts-expect-error) are checked by `npm run typecheck`
-    // (tsc over test/), not by Vitest's typecheck mode, which is experimental and says so on every run.
+    reporters: ["default", "./packages/contract-kit/test/support/summary-reporter.ts"],
+    projects: [project("parchment", "."), project("avara", "./avara"), project("contract-kit", "./packages/contract-kit")],
   },
 });

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // parchment-contract serve | verify. See README "Contract checks".
 import { readFileSync } from "node:fs";
-import { CommandError, UsageError, baseUrlFlag, help, listenOn, optionsFrom, parse, portOption, runProgram, timeoutFlag, untilStopped } from "./cli-support.js";
-import { createRedactor } from "./redact.js";
+import { CommandError, UsageError, baseUrlFlag, help, listenOn, optionsFrom, parse, portOption, runProgram, timeoutFlag, untilStopped } from "contract-kit/cli";
+import { createRedactor } from "contract-kit/http";
 import { startReferenceServer, type ListShape } from "./testing/index.js";
-import { formatReport } from "./verify/report.js";
+import { formatReport } from "contract-kit/verify";
 import { verify, type VerifyReport } from "./verify/verify.js";
 
 const SERVE_USAGE = `usage: parchment-contract serve [--port N] [--json] [--docs FILE] [--list-shape page|envelope|array]

@@ -3,11 +3,8 @@
 import type { paths } from "../generated/openapi.js";
 import { readEnvelope, type RawResult } from "./envelope.js";
 import { ParchmentPaginationError, type OperationInfo } from "./errors.js";
-import { check, headerString, positiveNumber, uuidOption } from "./options.js";
-import { createRedactor } from "./redact.js";
-import { retryPolicy, type RetryOptions } from "./retry.js";
+import { check, headerString, positiveNumber, uuidOption, createRedactor, retryPolicy, type RetryOptions, type ConnectionOptions, type TokenFunction, isObject } from "contract-kit/http";
 import { createRawClient, type RawClient } from "./raw-client.js";
-import type { ConnectionOptions, TokenFunction } from "./transport.js";
 import type { AssignableRole, ListUsersQuery, UpdateUserRequest, UserSummary } from "./types.js";
 
 /** A bearer token, or a function that returns the current one (such as createTokenProvider()). */
@@ -73,8 +70,6 @@ const LIST_USERS: OperationInfo = { method: "GET", path: USERS };
 const GET_USER: OperationInfo = { method: "GET", path: USER };
 const UPDATE_USER: OperationInfo = { method: "PUT", path: USER };
 const UPDATE_ROLES: OperationInfo = { method: "PUT", path: ROLES };
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const allObjects = (value: unknown) => Array.isArray(value) && value.every(isObject);
 
 /** Why a list envelope is none of the three documented shapes (listAll could not page through it), if it is not. */

@@ -3,8 +3,7 @@
 // ParchmentResponseError for anything else. Every string taken from the body is redacted
 // before it reaches an error.
 import { ParchmentResponseError, apiErrorClass, type OperationInfo } from "./errors.js";
-import { isJsonMediaType } from "./media-type.js";
-import { parseRetryAfter } from "./retry.js";
+import { isJsonMediaType, parseRetryAfter, isObject } from "contract-kit/http";
 import type { ValidationIssue } from "./types.js";
 
 export type Redact = (text: string) => string;
@@ -15,8 +14,6 @@ export type RawResult = { data?: string | undefined; error?: unknown; response: 
 // The body is untrusted JSON, possibly not an object at all: every field is read through
 // optional chaining and checked with typeof (a property of a string or number is undefined).
 export type Untrusted = { readonly [key: string]: unknown } | undefined;
-
-const isObject = (value: unknown): value is { readonly [key: string]: unknown } => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A validation issue with only its documented string fields, each redacted. */
 function validationIssue(issue: unknown, redact: Redact): ValidationIssue | undefined {

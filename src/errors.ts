@@ -3,9 +3,9 @@
 // string that came from the server or from a thrown cause has been redacted before it gets
 // here (src/redact.ts), and no error keeps the Request, its headers or a raw cause, so no
 // credential can surface through a message, a field, a stack, JSON.stringify or util.inspect.
-import type { OperationInfo, TransportErrors } from "./transport.js";
+import type { OperationInfo, TransportErrors } from "contract-kit/http";
 
-export type { OperationInfo } from "./transport.js";
+export type { OperationInfo } from "contract-kit/http";
 import type { ValidationIssue } from "./types.js";
 
 

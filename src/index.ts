@@ -20,8 +20,8 @@ export {
   ParchmentTimeoutError,
   ParchmentValidationError,
 } from "./errors.js";
-export type { RetryOptions } from "./retry.js";
-export type { ConnectionOptions, FetchLike, TokenFunction } from "./transport.js";
+export type { RetryOptions } from "contract-kit/http";
+export type { ConnectionOptions, FetchLike, TokenFunction } from "contract-kit/http";
 export { VERSION } from "./version.js";
 export * from "./types.js";
 export { isAssignableRole, keepAssignable } from "./roles.js";

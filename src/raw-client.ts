@@ -5,7 +5,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
 import { parchmentErrors } from "./errors.js";
-import { createTransport, type ConnectionOptions, type OperationInfo, type TransportOptions } from "./transport.js";
+import { createTransport, type ConnectionOptions, type OperationInfo, type TransportOptions } from "contract-kit/http";
 import { PARCHMENT_SERVERS } from "./types.js";
 import { VERSION } from "./version.js";
 

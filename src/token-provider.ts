@@ -3,10 +3,8 @@
 // keeps one cache entry per (user, sorted scopes): `forUser` acts for another user of the
 // same partner and organisation. Concurrent callers of one entry share one request.
 import { readEnvelope } from "./envelope.js";
-import { headerString, isHeaderValue, positiveNumber, uuidOption } from "./options.js";
-import { createRedactor } from "./redact.js";
+import { headerString, isHeaderValue, positiveNumber, uuidOption, createRedactor, untilAborted, type ConnectionOptions } from "contract-kit/http";
 import { createRawClient } from "./raw-client.js";
-import { untilAborted, type ConnectionOptions } from "./transport.js";
 import type { Scope, TokenGrant } from "./types.js";
 
 export interface TokenProviderOptions extends ConnectionOptions {

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // avara-autoscribe-contract serve | verify. See README "Contract checks". The structure
 // (usage errors, --help, --version, busy ports) is shared with parchment-contract.
-import { baseUrlFlag, help, listenOn, optionsFrom, parse, portOption, runProgram, timeoutFlag, untilStopped } from "../../src/cli-support.js";
-import { createRedactor } from "../../src/redact.js";
-import { formatReport } from "../../src/verify/report.js";
+import { baseUrlFlag, help, listenOn, optionsFrom, parse, portOption, runProgram, timeoutFlag, untilStopped } from "contract-kit/cli";
+import { createRedactor } from "contract-kit/http";
+import { formatReport } from "contract-kit/verify";
 import { startReferenceServer } from "./testing/index.js";
 import { verify, type VerifyReport } from "./verify/verify.js";
 

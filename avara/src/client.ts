@@ -2,10 +2,7 @@
 // with the spec's method and path, on the transport shared with parchment-contract (deadline
 // over headers and body, size cap, redirects refused, retries, User-Agent). The API key is
 // fixed, sent as a bearer token, and redacted from every error.
-import { check, headerString } from "../../src/options.js";
-import { createRedactor } from "../../src/redact.js";
-import { retryPolicy, type RetryOptions } from "../../src/retry.js";
-import type { ConnectionOptions } from "../../src/transport.js";
+import { check, headerString, createRedactor, retryPolicy, type RetryOptions, type ConnectionOptions } from "contract-kit/http";
 import type { paths } from "../generated/openapi.js";
 import type { OperationInfo } from "./errors.js";
 import { createAvaraRawClient, type AvaraRawClient } from "./raw-client.js";

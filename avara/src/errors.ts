@@ -3,9 +3,9 @@
 // its status alone (AvaraApiError) and its body kept as whatever JSON came, every string in
 // it redacted. No error keeps the Request, its headers or a raw cause, so the API key cannot
 // surface through a message, a field, a stack, JSON.stringify or util.inspect.
-import type { OperationInfo, TransportErrors } from "../../src/transport.js";
+import type { OperationInfo, TransportErrors } from "contract-kit/http";
 
-export type { OperationInfo } from "../../src/transport.js";
+export type { OperationInfo } from "contract-kit/http";
 
 export class AvaraError extends Error {
   declare readonly method: string;

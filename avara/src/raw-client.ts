@@ -4,7 +4,7 @@
 // the operation rather than one user's path. The text of an error answer is kept aside:
 // openapi-fetch hands back a JSON string body and a body that is not JSON alike, as a string.
 import createClient, { type Client } from "openapi-fetch";
-import { createTransport, type ConnectionOptions, type TransportOptions } from "../../src/transport.js";
+import { createTransport, type ConnectionOptions, type TransportOptions } from "contract-kit/http";
 import type { paths } from "../generated/openapi.js";
 import { avaraErrors } from "./errors.js";
 import { AVARA_SERVERS } from "./types.js";

@@ -1,9 +1,7 @@
 // Reads one of Avara's answers: a success is the resource itself (a JSON object, no
 // envelope); an error status is an AvaraApiError whatever its body, since Avara documents no
 // error body. Every string taken from a body is redacted before it reaches an error.
-import { MAX_JSON_DEPTH, nestsDeeperThan } from "../../src/json-depth.js";
-import { isJsonMediaType } from "../../src/media-type.js";
-import { parseRetryAfter } from "../../src/retry.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan, isJsonMediaType, parseRetryAfter, isObject } from "contract-kit/http";
 import { AvaraApiError, AvaraResponseError, type OperationInfo } from "./errors.js";
 
 type Redact = (text: string) => string;
@@ -20,8 +18,6 @@ function parseErrorBody(text: string | undefined): unknown {
     return undefined;
   }
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A copy of untrusted JSON with every string (keys too) redacted; levels past MAX_JSON_DEPTH are dropped. */
 function redactJson(value: unknown, redact: Redact, depth = 0): unknown {

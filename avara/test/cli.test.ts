@@ -9,7 +9,7 @@ import { createInterface } from "node:readline";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/tools.mjs";
-import { expectNoPartOf } from "./client/support.js";
+import { expectNoPartOf } from "contract-kit/test-support";
 
 const folder = path.join(repoRoot, "avara");
 const cli = path.join(folder, "dist/cli.js");

@@ -1,5 +1,5 @@
 // parchment-contract/testing: a server that behaves like Parchment, for consumers' tests.
-import { serveOnLoopback, type Served } from "./serve.js";
+import { serveOnLoopback, type Served } from "contract-kit/testing";
 import { createReferenceHandler, malformedRequestBody, type ReferenceHandler, type ReferenceServerOptions } from "./reference-server.js";
 
 export { createReferenceHandler } from "./reference-server.js";

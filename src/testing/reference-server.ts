@@ -3,16 +3,14 @@
 import { randomBytes } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { parseBoundedJson } from "../json-depth.js";
-import { isJsonMediaType } from "../media-type.js";
-import { specOperations, type SpecOperation } from "../contract/operations.js";
+import { parseBoundedJson, isJsonMediaType } from "contract-kit/http";
+import { specOperations, type SpecOperation, createSpecValidator, type SchemaViolation } from "contract-kit/spec";
 import { parchmentSpec } from "../contract/parchment-spec.js";
-import { createSpecValidator, type SchemaViolation } from "../contract/spec-validator.js";
 import { SCOPES, type AccessRole, type ProviderDetails, type User, type UserSummary } from "../types.js";
-import { parseFault, type Fault } from "./faults.js";
+import { parseFault, type Fault } from "contract-kit/testing";
 import { seedUsers, type StoredUser } from "./seed.js";
 
-export type { Fault } from "./faults.js";
+export type { Fault } from "contract-kit/testing";
 
 export interface ReferenceServerOptions {
   organizationId?: string;

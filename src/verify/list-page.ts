@@ -1,6 +1,7 @@
 // The users and the cursor of a list-users answer, from whichever documented shape came: a
 // page object (data.users with data.pagination), a plain array of users with the envelope's
 // own pagination beside it, or a plain array alone (every user, no cursor).
+import { isObject } from "contract-kit/http";
 
 export interface ListPage {
   /** The user ids listed, in order (entries without a string user_id are left out: the schema check reports them). */
@@ -17,8 +18,6 @@ export interface ListPage {
   usersPath: string;
   cursorPath: string;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
 
 export function readListPage(body: unknown): ListPage {
   const data = isObject(body) ? body.data : undefined;

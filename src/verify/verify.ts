@@ -3,19 +3,14 @@
 // plus (only with allowWrites) changes that are put back straight away. The server may be
 // broken or hostile: every answer is read under a deadline and a size cap (exchange.ts), and
 // the credentials are redacted from everything the report holds.
-import { specOperations } from "../contract/operations.js";
+import { specOperations, createSpecValidator } from "contract-kit/spec";
 import { parchmentSpec } from "../contract/parchment-spec.js";
-import { createSpecValidator } from "../contract/spec-validator.js";
-import { baseUrlOption } from "../options.js";
-import { createRedactor } from "../redact.js";
+import { baseUrlOption, createRedactor, isObject } from "contract-kit/http";
 import { ASSIGNABLE_ROLES, type AssignableRole, type User } from "../types.js";
-import { createShow } from "./check-response.js";
-import type { ExchangeOptions } from "./exchange.js";
+import { createShow, type ExchangeOptions, createProber, redactReport, type CheckResult, type VerifyReport } from "contract-kit/verify";
 import { readListPage } from "./list-page.js";
-import { createProber } from "./probe.js";
-import { redactReport, type CheckResult, type VerifyReport } from "./report.js";
 
-export type { CheckResult, VerifyReport } from "./report.js";
+export type { CheckResult, VerifyReport } from "contract-kit/verify";
 
 export interface VerifyOptions {
   /** http(s), without credentials in it. */
@@ -62,8 +57,6 @@ function checkOptions(options: VerifyOptions): URL {
   if (options.maxPages !== undefined && !(Number.isInteger(options.maxPages) && options.maxPages >= 1)) fail("maxPages must be a positive integer");
   return url;
 }
-
-const isObject = (value: unknown): value is Record<string, any> => value !== null && typeof value === "object" && !Array.isArray(value);
 
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const base = checkOptions(options);

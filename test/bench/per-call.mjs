@@ -3,7 +3,7 @@
 // in a process of its own (test/bench/run.mjs), so one variant's compiled code, inline caches
 // and garbage never land on another's, as in an application that uses one of them.
 import createClient from "openapi-fetch";
-import { createParchmentClient, createTokenProvider } from "../../dist/src/index.js";
+import { createParchmentClient, createTokenProvider } from "../../dist/index.js";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 20_000);
 const BASE = "https://parchment.bench/external";

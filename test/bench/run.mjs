@@ -64,8 +64,8 @@ async function minified(contents, external = []) {
 const gzipBytes = (text) => gzipSync(text, { level: 9 }).length;
 
 const BARE = `import createClient from "openapi-fetch"; globalThis.out = [createClient];`;
-const CLIENT = `import { createParchmentClient, createTokenProvider, ParchmentApiError } from "./dist/src/index.js"; globalThis.out = [createParchmentClient, createTokenProvider, ParchmentApiError];`;
-const CLIENT_ONLY = `import { createParchmentClient, ParchmentApiError } from "./dist/src/index.js"; globalThis.out = [createParchmentClient, ParchmentApiError];`;
+const CLIENT = `import { createParchmentClient, createTokenProvider, ParchmentApiError } from "./dist/index.js"; globalThis.out = [createParchmentClient, createTokenProvider, ParchmentApiError];`;
+const CLIENT_ONLY = `import { createParchmentClient, ParchmentApiError } from "./dist/index.js"; globalThis.out = [createParchmentClient, ParchmentApiError];`;
 
 async function size() {
   const bare = await minified(BARE);

@@ -3,7 +3,6 @@
 import { spawn } from "node:child_process";
 import net, { type AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
-import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   createParchmentClient,
@@ -16,7 +15,7 @@ import {
 } from "../../src/index.js";
 import { failure } from "../support/client.js";
 import { ORG } from "../support/fake-fetch.js";
-import { closeAllServers, envelope, startServer } from "../support/hostile-server.js";
+import { closeAllServers, envelope, everyView, expectNoPartOf, startServer } from "contract-kit/test-support";
 
 afterEach(closeAllServers);
 
@@ -40,18 +39,8 @@ const providerFor = (baseUrl: string, timeoutMs = 30_000) =>
 const clientFor = (baseUrl: string, options: Partial<ParchmentClientOptions> = {}) =>
   createParchmentClient({ baseUrl, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, retry: false, ...options });
 
-/** Everything a log line or crash report could show of an error. */
-const everyView = (error: unknown) =>
-  [String(error), (error as Error).message, (error as Error).stack, JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })].join("\n");
 
 /** Fails when any 12 consecutive characters of a secret (or all of a shorter one) appear in the text. */
-function expectNoPartOf(secrets: string[], text: string) {
-  for (const secret of secrets) {
-    for (const form of [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]) {
-      for (let i = 0; i + 12 <= form.length; i++) expect(text, `a part of a secret: ${form.slice(i, i + 12)}`).not.toContain(form.slice(i, i + 12));
-    }
-  }
-}
 
 describe("deadlines cover the whole response and close the connection", () => {
   it("a server that sends headers and then stalls the body times out, and its connection is closed", async () => {

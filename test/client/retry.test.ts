@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTokenProvider, ParchmentApiError, ParchmentNetworkError, ParchmentRateLimitError } from "../../src/index.js";
-import { parseRetryAfter, retryDelay, retryPolicy } from "../../src/retry.js";
+import { parseRetryAfter, retryDelay, retryPolicy } from "contract-kit/http";
 import { testClient } from "../support/client.js";
 import { BASE, ORG, ORG_SECRET, fakeFetch, problem, success, userFixture, type Handler } from "../support/fake-fetch.js";
 

@@ -1,7 +1,7 @@
 // Secrets (partner secret, organisation secret, bearer token) never appear in an error's
 // message, stack, JSON or inspection, nor in an inspection of the client or token provider.
-import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
+import { everyView } from "contract-kit/test-support";
 import { createParchmentClient, createTokenProvider } from "../../src/index.js";
 import { BASE, ORG, fakeFetch, json, problem, success, type Handler } from "../support/fake-fetch.js";
 
@@ -10,17 +10,6 @@ const ORG_SECRET = "os_SECRET_organisation_9a2e";
 const TOKEN = "eyJ_SECRET_bearer_77d0";
 const SECRETS = [PARTNER_SECRET, ORG_SECRET, TOKEN];
 
-/** Everything a log line or a crash report could show of a value. */
-function everyView(value: unknown): string {
-  const error = value as Error;
-  return [
-    String(value),
-    error?.message,
-    error?.stack,
-    JSON.stringify(value),
-    inspect(value, { depth: 20, showHidden: true, getters: true }),
-  ].join("\n");
-}
 
 function expectNoSecret(value: unknown) {
   const text = everyView(value);

@@ -2,7 +2,7 @@
 // a 500 or a crash, and leave the store unchanged.
 import { describe, expect, it } from "vitest";
 import { parchmentSpec } from "../../src/contract/parchment-spec.js";
-import { createSpecValidator } from "../../src/contract/spec-validator.js";
+import { createSpecValidator } from "contract-kit/spec";
 import { createReferenceHandler } from "../../src/testing/index.js";
 
 const validator = createSpecValidator(parchmentSpec);

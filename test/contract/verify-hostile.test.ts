@@ -6,7 +6,8 @@ import { createServer as createTcpServer } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { formatReport } from "../../src/verify/report.js";
+import { expectNoPartOf } from "contract-kit/test-support";
+import { formatReport } from "contract-kit/verify";
 import { verify, type VerifyOptions, type VerifyReport } from "../../src/verify/verify.js";
 import { jsonAnswer, startRawServer, startServer, type RawExchange, type RawServer, type RunningServer } from "../fixtures/broken-servers.js";
 import { repoRoot } from "../../scripts/tools.mjs";
@@ -40,16 +41,6 @@ const checkNamed = (report: VerifyReport, name: string) => report.checks.find((c
 const failures = (report: VerifyReport) => formatReport(report);
 
 /** Fails if `text` holds any 12 consecutive characters of a secret, as sent, JSON-escaped or URL-encoded. */
-function expectNoPartOf(secrets: string[], text: string) {
-  for (const secret of secrets) {
-    for (const form of [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]) {
-      for (let i = 0; i + 12 <= form.length; i++) {
-        const window = form.slice(i, i + 12);
-        if (text.includes(window)) throw new Error(`the report holds ${JSON.stringify(window)}, part of a secret:\n${text}`);
-      }
-    }
-  }
-}
 
 describe("verify under a deadline and a size cap", () => {
   it("reports a body that stalls after the headers, within the timeout", async () => {

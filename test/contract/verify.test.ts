@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatReport } from "../../src/verify/report.js";
+import { formatReport } from "contract-kit/verify";
 import { verify } from "../../src/verify/verify.js";
 import { drifts, startServer, type RunningServer } from "../fixtures/broken-servers.js";
 import { repoRoot } from "../../scripts/tools.mjs";

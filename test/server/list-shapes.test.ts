@@ -1,11 +1,10 @@
 // The reference server serves each documented list shape on request, every answer valid for
 // the spec; it holds the rx_reader rule; and with a docs page it answers `/` with the docs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { specOperations } from "../../src/contract/operations.js";
+import { specOperations, createSpecValidator } from "contract-kit/spec";
 import { parchmentSpec } from "../../src/contract/parchment-spec.js";
-import { createSpecValidator } from "../../src/contract/spec-validator.js";
 import { startReferenceServer, type ListShape, type ReferenceServer } from "../../src/testing/index.js";
-import { checkResponse, createShow } from "../../src/verify/check-response.js";
+import { checkResponse, createShow } from "contract-kit/verify";
 import { verify } from "../../src/verify/verify.js";
 
 const validator = createSpecValidator(parchmentSpec);

@@ -8,9 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { specOperations } from "../../src/contract/operations.js";
+import { specOperations, createSpecValidator } from "contract-kit/spec";
 import { parchmentSpec } from "../../src/contract/parchment-spec.js";
-import { createSpecValidator } from "../../src/contract/spec-validator.js";
 import { repoRoot } from "../../scripts/tools.mjs";
 
 type Sample = { lang: string; label: string; source: string };

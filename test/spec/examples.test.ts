@@ -1,8 +1,8 @@
 // Every example in the spec satisfies the schema it illustrates (ajv, JSON Schema 2020-12).
 import { describe, expect, it } from "vitest";
 import { parchmentSpec } from "../../src/contract/parchment-spec.js";
-import { createSpecValidator } from "../../src/contract/spec-validator.js";
-import { collectExamples, lookup } from "../support/spec.js";
+import { createSpecValidator } from "contract-kit/spec";
+import { collectExamples, lookup } from "contract-kit/test-support";
 
 const validator = createSpecValidator(parchmentSpec);
 const examples = collectExamples(validator.document);

@@ -2,7 +2,7 @@
 // bodies it rejects.
 import { describe, expect, it } from "vitest";
 import { parchmentSpec } from "../../src/contract/parchment-spec.js";
-import { createSpecValidator } from "../../src/contract/spec-validator.js";
+import { createSpecValidator } from "contract-kit/spec";
 
 const validator = createSpecValidator(parchmentSpec);
 const schema = (name: string) => `#/components/schemas/${name}`;

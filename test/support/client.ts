@@ -1,5 +1,6 @@
 // The one test-client factory: a client on an injected fetch with the fixture credentials.
 import { createParchmentClient, type ParchmentClientOptions, type ParchmentError } from "../../src/index.js";
+import { failure as failureOf } from "contract-kit/test-support";
 import { BASE, ORG, ORG_SECRET, TOKEN, fakeFetch, type Handler } from "./fake-fetch.js";
 
 export function testClient(handler: Handler, options: Partial<ParchmentClientOptions> = {}) {
@@ -8,12 +9,5 @@ export function testClient(handler: Handler, options: Partial<ParchmentClientOpt
   return { client, fetch };
 }
 
-/** The error a call rejects with; fails the test if it resolves. */
-export async function failure(promise: Promise<unknown>): Promise<ParchmentError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ParchmentError;
-  }
-  throw new Error("expected the call to fail");
-}
+/** The error a call of the Parchment client rejects with; fails the test if it resolves. */
+export const failure = (promise: Promise<unknown>) => failureOf<ParchmentError>(promise);

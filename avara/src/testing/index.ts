@@ -1,5 +1,5 @@
 // avara-autoscribe-contract/testing: a server that behaves like Avara, for consumers' tests.
-import { serveOnLoopback, type Served } from "../../../src/testing/serve.js";
+import { serveOnLoopback, type Served } from "contract-kit/testing";
 import { createReferenceHandler, malformedRequestBody, type ReferenceHandler, type ReferenceServerOptions } from "./reference-server.js";
 
 export { createReferenceHandler } from "./reference-server.js";

@@ -6,16 +6,14 @@
 import { randomBytes } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { specOperations, type SpecOperation } from "../../../src/contract/operations.js";
-import { createSpecValidator } from "../../../src/contract/spec-validator.js";
-import { parseBoundedJson } from "../../../src/json-depth.js";
-import { isJsonMediaType } from "../../../src/media-type.js";
-import { parseFault, type Fault } from "../../../src/testing/faults.js";
+import { specOperations, type SpecOperation, createSpecValidator } from "contract-kit/spec";
+import { parseBoundedJson, isJsonMediaType } from "contract-kit/http";
+import { parseFault, type Fault } from "contract-kit/testing";
 import { avaraSpec } from "../contract/spec.js";
 import type { UpdateUserRequest, User } from "../types.js";
 import { seedUsers } from "./seed.js";
 
-export type { Fault } from "../../../src/testing/faults.js";
+export type { Fault } from "contract-kit/testing";
 
 export interface ReferenceServerOptions {
   /** The API key the server accepts; default a fresh `sk_test_...` per server. */

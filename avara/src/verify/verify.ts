@@ -4,17 +4,13 @@
 // account: reads, plus (only with allowWrites) an update that sends the user's own current
 // values and an update the contract refuses, each put back if it was not refused. The API key
 // is redacted from everything the report holds.
-import { specOperations } from "../../../src/contract/operations.js";
-import { createSpecValidator } from "../../../src/contract/spec-validator.js";
-import { baseUrlOption } from "../../../src/options.js";
-import { createRedactor } from "../../../src/redact.js";
-import { createShow } from "../../../src/verify/check-response.js";
-import { createProber } from "../../../src/verify/probe.js";
-import { redactReport, type VerifyReport } from "../../../src/verify/report.js";
+import { specOperations, createSpecValidator } from "contract-kit/spec";
+import { baseUrlOption, createRedactor, isObject } from "contract-kit/http";
+import { createShow, createProber, redactReport, type VerifyReport } from "contract-kit/verify";
 import { avaraSpec } from "../contract/spec.js";
 import type { UpdateUserRequest, User } from "../types.js";
 
-export type { CheckResult, VerifyReport } from "../../../src/verify/report.js";
+export type { CheckResult, VerifyReport } from "contract-kit/verify";
 
 export interface VerifyOptions {
   /** http(s), without credentials, a query or a fragment. */
@@ -54,8 +50,6 @@ function checkOptions(options: VerifyOptions): URL {
   }
   return url;
 }
-
-const isObject = (value: unknown): value is Record<string, any> => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** The user's own values of every field an update can set: sending them changes nothing. */
 export function noOpUpdate(user: User): UpdateUserRequest {

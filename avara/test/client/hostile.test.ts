@@ -1,10 +1,10 @@
 // The client against servers that stall, reset, redirect, flood, fail and echo the API key,
 // on real sockets (127.0.0.1), and what it retries: GET and PATCH alike (docs/decisions.md, 9).
 import { afterEach, describe, expect, it } from "vitest";
-import { closeAllServers, startServer } from "../../../test/support/hostile-server.js";
+import { closeAllServers, everyView, expectNoPartOf, startServer } from "contract-kit/test-support";
 import { AvaraApiError, AvaraNetworkError, AvaraResponseError, AvaraTimeoutError, createAvaraClient, type AvaraClientOptions } from "../../src/index.js";
 import { seedUsers } from "../../src/testing/seed.js";
-import { everyView, expectNoPartOf, failure } from "./support.js";
+import { failure } from "./support.js";
 
 afterEach(closeAllServers);
 

@@ -1,9 +1,8 @@
 // The reference server on its own: credentials, unknown users and routes, bodies that are not
 // JSON, its faults, its state, and every answer it gives judged against avara/openapi.yaml.
 import { describe, expect, it } from "vitest";
-import { specOperations } from "../../../src/contract/operations.js";
-import { createSpecValidator } from "../../../src/contract/spec-validator.js";
-import { checkResponse, createShow } from "../../../src/verify/check-response.js";
+import { specOperations, createSpecValidator } from "contract-kit/spec";
+import { checkResponse, createShow } from "contract-kit/verify";
 import { avaraSpec } from "../../src/contract/spec.js";
 import { createReferenceHandler } from "../../src/testing/index.js";
 

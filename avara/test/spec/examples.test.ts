@@ -1,8 +1,8 @@
 // Every example in avara/openapi.yaml satisfies the schema it illustrates, the reference
 // server's users are users of the contract, and the facts of Avara's page are all there.
 import { describe, expect, it } from "vitest";
-import { createSpecValidator } from "../../../src/contract/spec-validator.js";
-import { collectExamples, lookup } from "../../../test/support/spec.js";
+import { createSpecValidator } from "contract-kit/spec";
+import { collectExamples, lookup } from "contract-kit/test-support";
 import { avaraSpec } from "../../src/contract/spec.js";
 import { seedUsers } from "../../src/testing/seed.js";
 import { ASSIGNABLE_USER_LEVELS, CLINIC_ROLES, USER_LEVELS } from "../../src/types.js";

@@ -1,7 +1,7 @@
 // The rules the schemas hold: what an update may send and what a user must be. Each rule is
 // shown both ways: a body that keeps it and one that breaks it.
 import { describe, expect, it } from "vitest";
-import { createSpecValidator } from "../../../src/contract/spec-validator.js";
+import { createSpecValidator } from "contract-kit/spec";
 import { avaraSpec } from "../../src/contract/spec.js";
 import { seedUsers } from "../../src/testing/seed.js";
 

@@ -2,12 +2,11 @@
 // from the contract in one way each (the check concerned fails and names the violation as
 // Parchment's verify does), including an independent conforming server written here.
 import { afterEach, describe, expect, it } from "vitest";
-import { formatReport } from "../../../src/verify/report.js";
-import { closeAllServers, startServer } from "../../../test/support/hostile-server.js";
+import { formatReport } from "contract-kit/verify";
+import { closeAllServers, expectNoPartOf, startServer } from "contract-kit/test-support";
 import { createReferenceHandler, startReferenceServer } from "../../src/testing/index.js";
 import { seedUsers } from "../../src/testing/seed.js";
 import { noOpUpdate, verify, type VerifyReport } from "../../src/verify/verify.js";
-import { expectNoPartOf } from "../client/support.js";
 
 afterEach(closeAllServers);
 

@@ -2,11 +2,11 @@
 // the body is JSON (application/json, nothing looser), not nested past any value the contract
 // describes, and it satisfies that status's schema. Values are shown through `show`, which
 // redacts the credentials before anything is cut.
-import type { SpecOperation } from "../contract/operations.js";
-import { lookup, pointerKeys } from "../contract/pointer.js";
-import type { SpecValidator } from "../contract/spec-validator.js";
-import { MAX_JSON_DEPTH, nestsDeeperThan } from "../json-depth.js";
-import { isContractJsonMediaType } from "../media-type.js";
+import type { SpecOperation } from "../spec/operations.js";
+import { lookup, pointerKeys } from "../spec/pointer.js";
+import type { SpecValidator } from "../spec/validator.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "../http/json-depth.js";
+import { isContractJsonMediaType } from "../http/media-type.js";
 
 export interface Violation {
   /** Where in the body, as a JSON path ("$.data.access_roles[0]"); "(status)", "(body)" or "(request)" otherwise. */

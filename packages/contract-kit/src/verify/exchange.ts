@@ -3,8 +3,8 @@
 // body is read up to a cap, redirects are not followed, and a 429 or 503 is sent again once
 // after its Retry-After (bounded). A failure is an ExchangeFailure that names its cause.
 import { setTimeout as sleep } from "node:timers/promises";
-import { attempt, type AttemptResult } from "../attempt.js";
-import { parseRetryAfter } from "../retry.js";
+import { attempt, type AttemptResult } from "../http/attempt.js";
+import { parseRetryAfter } from "../http/retry.js";
 
 export interface ExchangeOptions {
   fetch: typeof fetch;

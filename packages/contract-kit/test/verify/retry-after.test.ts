@@ -1,6 +1,6 @@
 // How long verify waits before its one retry of a 429 or 503.
 import { describe, expect, it } from "vitest";
-import { retryDelayMs } from "../../src/verify/exchange.js";
+import { retryDelayMs } from "contract-kit/verify";
 
 describe("retryDelayMs", () => {
   const now = Date.parse("2026-01-01T00:00:00Z");

@@ -53,3 +53,6 @@ export function parseBoundedJson(text: string): { value: unknown; problem?: unde
   if (hasArrayLongerThan(value, MAX_ARRAY_ITEMS)) return { problem: `The request body has an array of more than ${MAX_ARRAY_ITEMS} items` };
   return { value };
 }
+
+/** A JSON object (not an array, not null): the shape every envelope, user and error body must have. */
+export const isObject = (value: unknown): value is Record<string, any> => typeof value === "object" && value !== null && !Array.isArray(value);

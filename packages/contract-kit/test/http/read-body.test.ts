@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { BodyTooLargeError, readBody } from "../../src/read-body.js";
+import { BodyTooLargeError, readBody } from "contract-kit/http";
 
 const readBodyText = async (response: Response, maxBytes: number) => new TextDecoder().decode(await readBody(response, maxBytes));
 

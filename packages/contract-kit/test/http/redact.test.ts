@@ -1,7 +1,7 @@
 // The one redaction step for the client, the token provider, verify and the CLI.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MIN_SECRET_LENGTH, REDACTED, WINDOW, createRedactor } from "../../src/redact.js";
+import { MIN_SECRET_LENGTH, REDACTED, WINDOW, createRedactor } from "contract-kit/http";
 
 const SECRET = "org_secret_7f3a9c1e5b2d8f4a6c0e";
 

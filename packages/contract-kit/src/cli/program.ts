@@ -4,7 +4,7 @@
 // a port that cannot be listened on, and a serve loop that stops on SIGINT/SIGTERM.
 import { readFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { MAX_TIMER_MS } from "./options.js";
+import { MAX_TIMER_MS } from "../http/options.js";
 
 /** A mistake in how the command was called: printed with the usage, exit 2. */
 export class UsageError extends Error {

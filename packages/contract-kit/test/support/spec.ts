@@ -1,8 +1,7 @@
 // Walks the bundled spec for tests: every example together with the schema it illustrates.
-import { deref, pointerSegment } from "../../src/contract/pointer.js";
-import type { OpenApiDocument } from "../../src/contract/spec-validator.js";
+import { deref, pointerSegment, type OpenApiDocument } from "../../src/spec/index.js";
 
-export { lookup } from "../../src/contract/pointer.js";
+export { lookup } from "../../src/spec/index.js";
 
 export interface ExampleCase {
   /** Where the example lives, for test names. */

@@ -2,8 +2,8 @@
 // exchange.ts (deadline, size cap, no redirects), its answer judged by checkResponse against
 // the operation's documented responses and, when given, an expected status. A vendor's verify
 // says which requests to make and what its server's error bodies say; this file does the rest.
-import type { SpecOperation } from "../contract/operations.js";
-import type { SpecValidator } from "../contract/spec-validator.js";
+import type { SpecOperation } from "../spec/operations.js";
+import type { SpecValidator } from "../spec/validator.js";
 import { checkResponse, type Show, type Violation } from "./check-response.js";
 import { exchange, ExchangeFailure, type ExchangeOptions } from "./exchange.js";
 import type { CheckResult } from "./report.js";

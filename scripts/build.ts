@@ -1,0 +1,63 @@
+// Builds a contract package's dist/, the same way for every contract: esbuild bundles each
+// entry (the client, the types' enum arrays, the testing entry, the CLI) with the shared core
+// (contract-kit) and, where used, hono and ajv, leaving openapi-fetch to npm; rollup-plugin-dts
+// bundles the declarations the same way. So a package installs openapi-fetch alone, and its
+// published types show no repository layout (dist/index.d.ts, never dist/types/avara/src/...).
+// Shared code between entries lands in dist/chunks/, so `instanceof` holds across entries.
+import { chmodSync, rmSync } from "node:fs";
+import { builtinModules } from "node:module";
+import path from "node:path";
+import { build } from "esbuild";
+import { rollup } from "rollup";
+import { dts } from "rollup-plugin-dts";
+
+/** Each entry of a contract package: the file in dist/ and its source in the contract's folder. */
+export const ENTRIES = {
+  index: "src/index.ts",
+  types: "generated/openapi.ts",
+  testing: "src/testing/index.ts",
+  cli: "src/cli.ts",
+} as const;
+
+/** The entries with declarations (the CLI is a command, not an import). */
+const TYPED: (keyof typeof ENTRIES)[] = ["index", "types", "testing"];
+
+/** Left to npm: the package's one dependency. */
+const EXTERNAL = ["openapi-fetch"];
+
+export async function buildContract(folder: string): Promise<string> {
+  const dist = path.join(folder, "dist");
+  rmSync(dist, { recursive: true, force: true });
+  await build({
+    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, source]) => [name, path.join(folder, source)])),
+    outdir: dist,
+    chunkNames: "chunks/[name]-[hash]",
+    splitting: true,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    external: EXTERNAL,
+    // Bundled CommonJS (ajv) calls require(); give it one.
+    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    logLevel: "warning",
+  });
+  chmodSync(path.join(dist, "cli.js"), 0o755);
+
+  const bundle = await rollup({
+    input: Object.fromEntries(TYPED.map((name) => [name, path.join(folder, ENTRIES[name])])),
+    external: (id) => EXTERNAL.includes(id) || id.startsWith("node:") || builtinModules.includes(id),
+    plugins: [dts({ respectExternal: true, tsconfig: path.join(folder, "tsconfig.json"), compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true } })],
+    onwarn(warning, warn) {
+      if (warning.code !== "CIRCULAR_DEPENDENCY") warn(warning);
+    },
+  });
+  await bundle.write({ dir: dist, format: "es", entryFileNames: "[name].d.ts", chunkFileNames: "chunks/[name]-[hash].d.ts" });
+  await bundle.close();
+  return dist;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const folders = process.argv.length > 2 ? process.argv.slice(2) : ["."];
+  for (const folder of folders) console.log(`built ${path.relative(process.cwd(), await buildContract(path.resolve(folder))) || "dist"}/`);
+}
