@@ -12,9 +12,8 @@ import { defineConfig } from "vitest/config";
  */
 export const FULL_CHECK = [
   "**/test/package/**",
-  "**/test/cli.test.ts",
+  "**/test/cli/**",
   "**/*.browser.test.ts",
-  "test/contract/cli.test.ts",
   "test/contract/prism-*.test.ts",
   "test/ecosystem/**",
   "test/breaking/gate.test.ts",

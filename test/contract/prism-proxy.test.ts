@@ -57,7 +57,7 @@ describe("the reference server behind prism proxy --errors", () => {
 
 describe("prism proxy in front of a drifted server", () => {
   it("reports the violation (so the check above can fail)", async () => {
-    const { drifts, startServer } = await import("../fixtures/broken-servers.js");
+    const { drifts, startServer } = await import("../support/broken-servers.js");
     const drifted = await startServer(drifts["wrong enum value"]!.drift);
     const proxy = await startPrism(["proxy", drifted.baseUrl, "--errors"]);
     try {

@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatReport } from "contract-kit/verify";
 import { verify } from "../../src/verify/verify.js";
-import { drifts, startServer, type RunningServer } from "../fixtures/broken-servers.js";
+import { drifts, startServer, type RunningServer } from "../support/broken-servers.js";
 import { repoRoot } from "../../scripts/tools.mjs";
 
 const options = (server: RunningServer) => ({

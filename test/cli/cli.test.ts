@@ -6,7 +6,7 @@ import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRawServer, type RawServer } from "../fixtures/broken-servers.js";
+import { startRawServer, type RawServer } from "../support/broken-servers.js";
 import { repoRoot } from "../../scripts/tools.mjs";
 
 const cli = path.join(repoRoot, "src/cli.ts");

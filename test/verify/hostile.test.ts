@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { expectNoPartOf } from "contract-kit/test-support";
 import { formatReport } from "contract-kit/verify";
 import { verify, type VerifyOptions, type VerifyReport } from "../../src/verify/verify.js";
-import { jsonAnswer, startRawServer, startServer, type RawExchange, type RawServer, type RunningServer } from "../fixtures/broken-servers.js";
+import { jsonAnswer, startRawServer, startServer, type RawExchange, type RawServer, type RunningServer } from "../support/broken-servers.js";
 import { repoRoot } from "../../scripts/tools.mjs";
 
 const running: { close(): Promise<void> }[] = [];
