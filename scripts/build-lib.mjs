@@ -5,7 +5,7 @@ import { chmodSync, existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import { BUNDLE, buildSelfContained } from "./build-self-contained.mjs";
-import { contractArgs, repoRoot, runTool } from "./tools.mjs";
+import { contractArgs, repoRoot, runTool } from "./tools.js";
 
 // Another contract's package (--contract avara) is built self-contained instead.
 const { contract } = contractArgs();

@@ -7,7 +7,7 @@
 import { chmodSync, rmSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
-import { runTool } from "./tools.mjs";
+import { runTool } from "./tools.js";
 
 export const SELF_CONTAINED_ENTRIES = {
   "index.js": "src/index.ts",

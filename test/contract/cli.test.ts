@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRawServer, type RawServer } from "../fixtures/broken-servers.js";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { repoRoot } from "../../scripts/tools.js";
 
 const cli = path.join(repoRoot, "src/cli.ts");
 const run = (args: string[], env: Record<string, string> = {}) =>

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { formatReport } from "../../src/verify/report.js";
 import { verify, type VerifyOptions, type VerifyReport } from "../../src/verify/verify.js";
 import { jsonAnswer, startRawServer, startServer, type RawExchange, type RawServer, type RunningServer } from "../fixtures/broken-servers.js";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { repoRoot } from "../../scripts/tools.js";
 
 const running: { close(): Promise<void> }[] = [];
 afterEach(async () => {

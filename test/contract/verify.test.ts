@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatReport } from "../../src/verify/report.js";
 import { verify } from "../../src/verify/verify.js";
 import { drifts, startServer, type RunningServer } from "../fixtures/broken-servers.js";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { repoRoot } from "../../scripts/tools.js";
 
 const options = (server: RunningServer) => ({
   baseUrl: server.baseUrl,

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { specOperations } from "../../src/contract/operations.js";
 import { parchmentSpec } from "../../src/contract/parchment-spec.js";
 import { createSpecValidator } from "../../src/contract/spec-validator.js";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { repoRoot } from "../../scripts/tools.js";
 
 type Sample = { lang: string; label: string; source: string };
 const document = createSpecValidator(parchmentSpec).document as { paths: Record<string, Record<string, { operationId: string; "x-codeSamples"?: Sample[] }>> };

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { repoRoot } from "../../scripts/tools.js";
 
 const workflow = (name: string) => parse(readFileSync(path.join(repoRoot, ".github/workflows", name), "utf8"));
 const runs = (job: { steps: { run?: string; uses?: string }[] }) => job.steps.map((step) => step.run ?? step.uses ?? "");

@@ -5,10 +5,10 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSyn
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildDocs, docsFile, guideDescription } from "../../../scripts/build-docs.mjs";
-import { checkDrift, findDrift } from "../../../scripts/drift.mjs";
-import { GENERATED_FILES } from "../../../scripts/generate.mjs";
-import { repoRoot, runTool } from "../../../scripts/tools.mjs";
+import { buildDocs, docsFile, guideDescription } from "../../../scripts/build-docs.js";
+import { checkDrift, findDrift } from "../../../scripts/drift.js";
+import { GENERATED_FILES } from "../../../scripts/generate.js";
+import { repoRoot, runTool } from "../../../scripts/tools.js";
 import { avaraSpec } from "../../src/contract/spec.js";
 
 const contract = path.join(repoRoot, "avara");
@@ -17,7 +17,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("avara/generated", () => {
   it("matches a fresh regeneration from avara/openapi.yaml", () => {
-    expect(checkDrift(undefined, { contract })).toEqual([]);
+    expect(checkDrift(undefined, { contract: "avara" })).toEqual([]);
   });
 
   it("a stale file is reported", () => {
@@ -46,7 +46,7 @@ describe("lint of avara/openapi.yaml", () => {
 
 describe("the docs guide", () => {
   it("appends the decisions and the changelog, the changelog's link made a section name", () => {
-    const guide = guideDescription((avaraSpec.info as { description: string }).description, contract);
+    const guide = guideDescription((avaraSpec.info as { description: string }).description, "avara");
     expect(guide).toContain("# Decisions on Avara's inconsistencies");
     expect(guide).toContain("## 9. Retrying `PATCH`");
     expect(guide).toContain("the section *Decisions on Avara's inconsistencies* above");
@@ -54,9 +54,9 @@ describe("the docs guide", () => {
   });
 
   it("renders a self-contained page the way the root's is rendered, to site/avara/index.html by default", () => {
-    expect(docsFile(contract)).toBe(path.join(repoRoot, "site", "avara", "index.html"));
+    expect(docsFile("avara")).toBe(path.join(repoRoot, "site", "avara", "index.html"));
     expect(docsFile()).toBe(path.join(repoRoot, "site", "index.html"));
-    const html = readFileSync(buildDocs(path.join(scratch, "avara.html"), { contract }), "utf8");
+    const html = readFileSync(buildDocs(path.join(scratch, "avara.html"), { contract: "avara" }), "utf8");
     expect(html).toContain("<title>Avara AutoScribe users API</title>");
     expect(html).toContain("Decisions on Avara");
     expect(html).toContain("updateUser");
