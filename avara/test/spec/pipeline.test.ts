@@ -74,7 +74,7 @@ describe("the docs guide", () => {
     // Booleans, not toContain: a failure would print the whole 2 MB page.
     expect(html.includes(avara)).toBe(true);
     expect(html.toLowerCase().includes(parchment.toLowerCase())).toBe(false);
-    expect(/data-component-name="Typography\/H1">([^<]*)<\/h1>/.exec(html)?.[1]).toBe(`Avara AutoScribe users API (${avaraSpec.info.version})`);
+    expect(/data-component-name="Typography\/H1">([^<]*)<\/h1>/.exec(html)?.[1]).toBe(`Avara AutoScribe users API (${(avaraSpec.info as { version: string }).version})`);
     expect(html.includes("Parchment user-management API")).toBe(false);
   }, 120_000);
 });
