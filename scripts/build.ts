@@ -10,6 +10,7 @@ import path from "node:path";
 import { build } from "esbuild";
 import { rollup } from "rollup";
 import { dts } from "rollup-plugin-dts";
+import { abs, CONTRACT_USAGE, isMain, main, parseScriptArgs, selectContracts } from "./contracts.js";
 
 /** Each entry of a contract package: the file in dist/ and its source in the contract's folder. */
 export const ENTRIES = {
@@ -57,7 +58,14 @@ export async function buildContract(folder: string): Promise<string> {
   return dist;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const folders = process.argv.length > 2 ? process.argv.slice(2) : ["."];
-  for (const folder of folders) console.log(`built ${path.relative(process.cwd(), await buildContract(path.resolve(folder))) || "dist"}/`);
+const USAGE = `usage: tsx scripts/build.ts ${CONTRACT_USAGE}`;
+
+if (isMain(import.meta.url)) {
+  await main("build", USAGE, async () => {
+    const { values } = parseScriptArgs(process.argv.slice(2), {});
+    if (values.help) return void console.log(USAGE);
+    for (const contract of selectContracts(values.contract)) {
+      console.log(`built ${path.relative(process.cwd(), await buildContract(abs(contract.dir))) || "dist"}/`);
+    }
+  });
 }

@@ -8,8 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDocs } from "../scripts/build-docs.mjs";
-import { repoRoot } from "../scripts/tools.mjs";
+import { buildDocs } from "contract-pipeline/build-docs";
+import { repoRoot } from "contract-pipeline/tools";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const available = existsSync(CHROMIUM);
@@ -149,7 +149,7 @@ describe.skipIf(!available)("the Avara docs page in Chromium", () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    const html = readFileSync(buildDocs(path.join(scratch, "index.html"), { contract: path.join(repoRoot, "avara") }));
+    const html = readFileSync(buildDocs(path.join(scratch, "index.html"), { contract: "avara" }));
     ({ server, context, page } = await openInChromium(html, scratch, leftTheMachine, consoleErrors));
     await page.getByText("Avara AutoScribe users API (0.1.0)").first().waitFor({ timeout: 30_000 });
   }, 120_000);

@@ -6,8 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { isBreakingBump, nextVersion } from "../../scripts/breaking.mjs";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { isBreakingBump, nextVersion } from "contract-pipeline/breaking/index";
+import { scriptCommand } from "contract-pipeline/tools";
 import { FIXTURE, USER, USERS, type Spec } from "./support.js";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "parchment-gate-test-"));
@@ -45,7 +45,7 @@ function repository(version = "0.1.0") {
   write("CHANGELOG.md", `# Changelog\n\n## ${version}\n\nFirst version.\n`);
   commit("first");
   const run = (script: "check-breaking" | "changelog", args: string[], env: Record<string, string> = {}) => {
-    const result = spawnSync(process.execPath, [path.join(repoRoot, "scripts", `${script}.mjs`), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, GITHUB_ACTIONS: "", ...env } });
+    const result = spawnSync(...scriptCommand(`${script}.ts`, args), { cwd: dir, encoding: "utf8", env: { ...process.env, GITHUB_ACTIONS: "", ...env } });
     return { code: result.status, out: result.stdout, err: result.stderr };
   };
   return {
@@ -223,7 +223,7 @@ describe("npm run check:breaking", () => {
     const outside = mkdtempSync(path.join(scratch, "no-git-"));
     writeFileSync(path.join(outside, "openapi.yaml"), stringify(original));
     writeFileSync(path.join(outside, "package.json"), "{}");
-    const result = spawnSync(process.execPath, [path.join(repoRoot, "scripts", "check-breaking.mjs")], { cwd: outside, encoding: "utf8" });
+    const result = spawnSync(...scriptCommand("check-breaking.ts"), { cwd: outside, encoding: "utf8" });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("is not inside a git repository");
   });

@@ -2,7 +2,7 @@
 // catch (naming the operation, what changed and the JSON pointer) and one it must let pass
 // (listed as compatible, nothing breaking).
 import { describe, expect, it } from "vitest";
-import type { Change } from "../../scripts/breaking.mjs";
+import type { Change } from "contract-pipeline/breaking/index";
 import { breakingOf, ROLES, TOKEN, USER, USERS, variants, type Spec } from "./support.js";
 
 const { compare } = variants();
@@ -28,159 +28,159 @@ function expectCompatible(changes: Change[], pointer: string) {
 }
 
 describe("request side", () => {
-  it("an operation removed is breaking; one added is not", () => {
-    expectBreaking(compare((spec) => delete spec.paths[ROLES].put), [
+  it("an operation removed is breaking; one added is not", async () => {
+    expectBreaking(await compare((spec) => delete spec.paths[ROLES].put), [
       { operation: `PUT ${ROLES}`, pointer: `#/paths/${enc(ROLES)}/put`, message: /removed/i },
     ]);
     expectCompatible(
-      compare((spec) => (spec.paths[ROLES].get = { operationId: "readRoles", summary: "Read roles", responses: { "200": { description: "ok" } } })),
+      await compare((spec) => (spec.paths[ROLES].get = { operationId: "readRoles", summary: "Read roles", responses: { "200": { description: "ok" } } })),
       `#/paths/${enc(ROLES)}/get`,
     );
   });
 
-  it("a documented status removed is breaking; one added is not", () => {
-    expectBreaking(compare((spec) => delete spec.paths[USER].get.responses["404"]), [
+  it("a documented status removed is breaking; one added is not", async () => {
+    expectBreaking(await compare((spec) => delete spec.paths[USER].get.responses["404"]), [
       { operation: `GET ${USER}`, pointer: `#/paths/${enc(USER)}/get/responses/404`, message: /404.*removed/, place: "response 404" },
     ]);
     expectCompatible(
-      compare((spec) => (spec.paths[USER].get.responses["409"] = { $ref: "#/components/responses/Conflict" })),
+      await compare((spec) => (spec.paths[USER].get.responses["409"] = { $ref: "#/components/responses/Conflict" })),
       `#/paths/${enc(USER)}/get/responses/409`,
     );
   });
 
-  it("a new required query parameter is breaking; a new optional one is not", () => {
+  it("a new required query parameter is breaking; a new optional one is not", async () => {
     const add = (required: boolean) => (spec: Spec) => spec.paths[USERS].get.parameters.push({ name: "role", in: "query", required, schema: { type: "string" } });
-    expectBreaking(compare(add(true)), [
+    expectBreaking(await compare(add(true)), [
       { operation: `GET ${USERS}`, pointer: `#/paths/${enc(USERS)}/get/parameters/2/required`, message: /Required `role` query parameter/, place: "parameter role (query)" },
     ]);
-    expectCompatible(compare(add(false)), `#/paths/${enc(USERS)}/get/parameters/2`);
+    expectCompatible(await compare(add(false)), `#/paths/${enc(USERS)}/get/parameters/2`);
   });
 
-  it("a new required header (in a shared parameter every user operation reaches) is breaking; an optional one is not", () => {
+  it("a new required header (in a shared parameter every user operation reaches) is breaking; an optional one is not", async () => {
     // A parameter on the path item reaches every operation under it.
     const add = (required: boolean) => (spec: Spec) => spec.paths[USER].parameters.push({ name: "x-request-id", in: "header", required, schema: { type: "string" } });
-    const caught = compare(add(true));
+    const caught = await compare(add(true));
     expectBreaking(caught, [
       { operation: `GET ${USER}`, pointer: `#/paths/${enc(USER)}/parameters/2/required`, message: /x-request-id.*header/ },
       { operation: `PUT ${USER}`, pointer: `#/paths/${enc(USER)}/parameters/2/required`, message: /x-request-id.*header/ },
     ]);
-    expectCompatible(compare(add(false)), `#/paths/${enc(USER)}/parameters/2`);
+    expectCompatible(await compare(add(false)), `#/paths/${enc(USER)}/parameters/2`);
   });
 
-  it("an optional parameter made required is breaking at every operation using it", () => {
-    expectBreaking(compare((spec) => (parameters(spec).Limit.required = true)), [
+  it("an optional parameter made required is breaking at every operation using it", async () => {
+    expectBreaking(await compare((spec) => (parameters(spec).Limit.required = true)), [
       { operation: `GET ${USERS}`, pointer: "#/components/parameters/Limit/required", message: /`limit` query parameter became required/ },
     ]);
   });
 
-  it("a new required body field is breaking; a new optional one is not", () => {
-    expectBreaking(compare((spec) => (schemas(spec).UpdateUserRequest.required = ["full_name"])), [
+  it("a new required body field is breaking; a new optional one is not", async () => {
+    expectBreaking(await compare((spec) => (schemas(spec).UpdateUserRequest.required = ["full_name"])), [
       { operation: `PUT ${USER}`, pointer: "#/components/schemas/UpdateUserRequest/required", message: /became required: `full_name`/, place: "request body" },
     ]);
     expectCompatible(
-      compare((spec) => (schemas(spec).UpdateUserRequest.properties.nickname = { type: "string", maxLength: 64 })),
+      await compare((spec) => (schemas(spec).UpdateUserRequest.properties.nickname = { type: "string", maxLength: 64 })),
       "#/components/schemas/UpdateUserRequest/properties/nickname",
     );
   });
 
-  it("a type that accepts less is breaking; one that accepts more is not", () => {
-    expectBreaking(compare((spec) => (parameters(spec).Limit.schema.type = "string")), [
+  it("a type that accepts less is breaking; one that accepts more is not", async () => {
+    expectBreaking(await compare((spec) => (parameters(spec).Limit.schema.type = "string")), [
       { operation: `GET ${USERS}`, pointer: "#/components/parameters/Limit/schema/type", message: /narrowed from 'integer' to 'string'/ },
     ]);
-    expectCompatible(compare((spec) => (parameters(spec).Limit.schema.type = "number")), "#/components/parameters/Limit/schema/type");
+    expectCompatible(await compare((spec) => (parameters(spec).Limit.schema.type = "number")), "#/components/parameters/Limit/schema/type");
   });
 
-  it("an enum that accepts less is breaking; one that accepts more is not (items of an array)", () => {
-    expectBreaking(compare((spec) => schemas(spec).AssignableRole.enum.pop()), [
+  it("an enum that accepts less is breaking; one that accepts more is not (items of an array)", async () => {
+    expectBreaking(await compare((spec) => schemas(spec).AssignableRole.enum.pop()), [
       { operation: `PUT ${ROLES}`, pointer: "#/components/schemas/AssignableRole/enum", message: /lost values: 'rx_queue_manager'/ },
     ]);
-    expectCompatible(compare((spec) => schemas(spec).AssignableRole.enum.push("support")), "#/components/schemas/AssignableRole/enum");
+    expectCompatible(await compare((spec) => schemas(spec).AssignableRole.enum.push("support")), "#/components/schemas/AssignableRole/enum");
   });
 
-  it("a pattern added or changed is breaking; one removed is not", () => {
+  it("a pattern added or changed is breaking; one removed is not", async () => {
     const dateOfBirth = "#/components/schemas/ProviderDetailsUpdate/properties/date_of_birth/pattern";
-    expectBreaking(compare((spec) => (schemas(spec).ProviderDetailsUpdate.properties.phone.pattern = "^0[0-9]{9}$")), [
+    expectBreaking(await compare((spec) => (schemas(spec).ProviderDetailsUpdate.properties.phone.pattern = "^0[0-9]{9}$")), [
       { operation: `PUT ${USER}`, pointer: "#/components/schemas/ProviderDetailsUpdate/properties/phone/pattern", message: /pattern.*phone/ },
     ]);
-    expectBreaking(compare((spec) => (schemas(spec).ProviderDetailsUpdate.properties.date_of_birth.pattern = "^19[0-9]{2}-[0-9]{2}-[0-9]{2}$")), [
+    expectBreaking(await compare((spec) => (schemas(spec).ProviderDetailsUpdate.properties.date_of_birth.pattern = "^19[0-9]{2}-[0-9]{2}-[0-9]{2}$")), [
       { operation: `PUT ${USER}`, pointer: dateOfBirth, message: /pattern.*date_of_birth.*changed/ },
     ]);
-    const relaxed = compare((spec) => delete schemas(spec).ProviderDetailsUpdate.properties.date_of_birth.pattern);
+    const relaxed = await compare((spec) => delete schemas(spec).ProviderDetailsUpdate.properties.date_of_birth.pattern);
     expect(breakingOf(relaxed)).toEqual([]);
     expect(relaxed.map((change) => change.pointer).join(" ")).toContain("/properties/date_of_birth");
   });
 
-  it("a shorter maximum length is breaking; a longer one is not", () => {
+  it("a shorter maximum length is breaking; a longer one is not", async () => {
     const phone = "#/components/schemas/ProviderDetailsUpdate/properties/phone/maxLength";
-    expectBreaking(compare((spec) => (schemas(spec).ProviderDetailsUpdate.properties.phone.maxLength = 10)), [
+    expectBreaking(await compare((spec) => (schemas(spec).ProviderDetailsUpdate.properties.phone.maxLength = 10)), [
       { operation: `PUT ${USER}`, pointer: phone, message: /maxLength.*'20' to '10'/ },
     ]);
-    expectCompatible(compare((spec) => (schemas(spec).ProviderDetailsUpdate.properties.phone.maxLength = 30)), phone);
+    expectCompatible(await compare((spec) => (schemas(spec).ProviderDetailsUpdate.properties.phone.maxLength = 30)), phone);
   });
 
-  it("a narrower range (or fewer items) is breaking; a wider one is not", () => {
-    expectBreaking(compare((spec) => (parameters(spec).Limit.schema.minimum = 5)), [
+  it("a narrower range (or fewer items) is breaking; a wider one is not", async () => {
+    expectBreaking(await compare((spec) => (parameters(spec).Limit.schema.minimum = 5)), [
       { operation: `GET ${USERS}`, pointer: "#/components/parameters/Limit/schema/minimum", message: /'>= 1' to '>= 5'/ },
     ]);
-    expectBreaking(compare((spec) => (schemas(spec).UpdateUserRolesRequest.properties.access_roles.maxItems = 3)), [
+    expectBreaking(await compare((spec) => (schemas(spec).UpdateUserRolesRequest.properties.access_roles.maxItems = 3)), [
       { operation: `PUT ${ROLES}`, pointer: "#/components/schemas/UpdateUserRolesRequest/properties/access_roles/maxItems", message: /maxItems.*'5' to '3'/ },
     ]);
-    expectCompatible(compare((spec) => (parameters(spec).Limit.schema.maximum = 200)), "#/components/parameters/Limit/schema/maximum");
+    expectCompatible(await compare((spec) => (parameters(spec).Limit.schema.maximum = 200)), "#/components/parameters/Limit/schema/maximum");
   });
 
-  it("a request body that becomes required is breaking; one that becomes optional is not", () => {
+  it("a request body that becomes required is breaking; one that becomes optional is not", async () => {
     const body = `#/paths/${enc(USER)}/put/requestBody/required`;
     const optional = (spec: Spec) => (spec.paths[USER].put.requestBody.required = false);
-    const caught = compare(() => {}, optional);
+    const caught = await compare(() => {}, optional);
     expectBreaking(caught, [{ operation: `PUT ${USER}`, pointer: body, message: /request body.*required/i }]);
-    expectCompatible(compare(optional), body);
+    expectCompatible(await compare(optional), body);
   });
 
-  it("a new dependentRequired entry is breaking (redocly rates it a patch); one removed is not", () => {
+  it("a new dependentRequired entry is breaking (redocly rates it a patch); one removed is not", async () => {
     const entry = "#/components/schemas/ProviderDetailsUpdate/dependentRequired";
-    expectBreaking(compare((spec) => (schemas(spec).ProviderDetailsUpdate.dependentRequired.sex = ["date_of_birth"])), [
+    expectBreaking(await compare((spec) => (schemas(spec).ProviderDetailsUpdate.dependentRequired.sex = ["date_of_birth"])), [
       { operation: `PUT ${USER}`, pointer: `${entry}/sex`, message: /`sex` now requires `date_of_birth`/, place: "request body" },
     ]);
     // A new name in an existing entry asks for more too.
-    expectBreaking(compare((spec) => schemas(spec).ProviderDetailsUpdate.dependentRequired.prescriber_type.push("ahpra_number")), [
+    expectBreaking(await compare((spec) => schemas(spec).ProviderDetailsUpdate.dependentRequired.prescriber_type.push("ahpra_number")), [
       { operation: `PUT ${USER}`, pointer: `${entry}/prescriber_type`, message: /`prescriber_type` now requires `ahpra_number`/ },
     ]);
-    expectCompatible(compare((spec) => delete schemas(spec).ProviderDetailsUpdate.dependentRequired), `${entry}/prescriber_type`);
+    expectCompatible(await compare((spec) => delete schemas(spec).ProviderDetailsUpdate.dependentRequired), `${entry}/prescriber_type`);
   });
 
-  it("a field made required by if/then is breaking; one no longer required is not", () => {
+  it("a field made required by if/then is breaking; one no longer required is not", async () => {
     const then = "#/components/schemas/ProviderDetailsUpdate/then/required";
-    expectBreaking(compare((spec) => schemas(spec).ProviderDetailsUpdate.then.required.push("provider_number")), [
+    expectBreaking(await compare((spec) => schemas(spec).ProviderDetailsUpdate.then.required.push("provider_number")), [
       { operation: `PUT ${USER}`, pointer: then, message: /became required: `provider_number`/ },
     ]);
-    const relaxed = compare((spec) => (schemas(spec).ProviderDetailsUpdate.then.required = []));
+    const relaxed = await compare((spec) => (schemas(spec).ProviderDetailsUpdate.then.required = []));
     expect(breakingOf(relaxed)).toEqual([]);
     expect(relaxed.length).toBeGreaterThan(0);
   });
 
-  it("a security scheme changed is breaking at every operation that uses it; the top-level security at those that inherit it", () => {
-    const scheme = compare((spec) => (spec.components.securitySchemes.organizationSecret.name = "x-org-secret"));
+  it("a security scheme changed is breaking at every operation that uses it; the top-level security at those that inherit it", async () => {
+    const scheme = await compare((spec) => (spec.components.securitySchemes.organizationSecret.name = "x-org-secret"));
     expect([...new Set(breakingOf(scheme).map((change) => change.operation))].sort()).toEqual([`GET ${USERS}`, `GET ${USER}`, `PUT ${USER}`, `PUT ${ROLES}`].sort());
     for (const change of breakingOf(scheme)) expect(change).toMatchObject({ pointer: "#/components/securitySchemes/organizationSecret/name", place: "security scheme organizationSecret" });
 
     const inherits = (spec: Spec) => delete spec.paths[USER].get.security;
-    const scopes = compare((spec) => {
+    const scopes = await compare((spec) => {
       inherits(spec);
       spec.security = [{ bearerAuth: ["read:everything"], organizationSecret: [] }];
     }, inherits);
     expectBreaking(scopes, [{ operation: `GET ${USER}`, pointer: "#/security/0/bearerAuth", message: /requires new scopes: 'read:everything'/, place: "security" }]);
   });
 
-  it("a server removed is breaking at every operation; a server added is not", () => {
-    const removed = compare((spec) => spec.servers.pop());
+  it("a server removed is breaking at every operation; a server added is not", async () => {
+    const removed = await compare((spec) => spec.servers.pop());
     expect(breakingOf(removed).map((change) => `${change.operation} ${change.pointer}`).sort()).toEqual(
       [`GET ${USERS}`, `GET ${USER}`, `PUT ${USER}`, `PUT ${ROLES}`, `POST ${TOKEN}`].map((operation) => `${operation} #/servers/1`).sort(),
     );
-    expectCompatible(compare((spec) => spec.servers.push({ url: "https://api.eu.parchmenthealth.io/external" })), "#/servers/2");
+    expectCompatible(await compare((spec) => spec.servers.push({ url: "https://api.eu.parchmenthealth.io/external" })), "#/servers/2");
   });
 
-  it("a new value in an enum both sides share is compatible in the request and breaking in the response", () => {
-    const changes = compare((spec) => schemas(spec).Scope.enum.push("read:everything"));
+  it("a new value in an enum both sides share is compatible in the request and breaking in the response", async () => {
+    const changes = await compare((spec) => schemas(spec).Scope.enum.push("read:everything"));
     expectBreaking(changes, [{ operation: `POST ${TOKEN}`, pointer: "#/components/schemas/Scope/enum", message: /gained values: 'read:everything'/, place: "response 200" }]);
     expect(changes.filter((change) => !change.breaking).map(({ operation, place, pointer }) => ({ operation, place, pointer }))).toContainEqual({
       operation: `POST ${TOKEN}`,

@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
-import { compareSpecs, prepareSpec, readYamlOrJson, type Change, type PreparedSpec } from "../../scripts/breaking.mjs";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { compareSpecs, prepareSpec, readYamlOrJson, useRedoclyInProcess, type Change, type PreparedSpec } from "contract-pipeline/breaking/index";
+import { repoRoot } from "contract-pipeline/tools";
 
 export type Spec = Record<string, any>;
 export type Edit = (spec: Spec) => void;
@@ -16,6 +16,10 @@ export const USER = "/v1/organizations/{organization_id}/users/{user_id}";
 export const ROLES = "/v1/organizations/{organization_id}/users/{user_id}/roles";
 export const TOKEN = "/v1/token";
 export const FIXTURE = path.join(repoRoot, "test", "breaking", "fixtures", "contract.yaml");
+
+// Many comparisons in one process: redocly diff runs in it (loaded once) rather than as a
+// command per comparison; components.test.ts checks that its report is the command's.
+useRedoclyInProcess();
 
 /** A comparer for one test file: a scratch folder (removed afterwards) and the fixture as base. */
 export function variants() {
@@ -36,9 +40,9 @@ export function variants() {
   };
 
   /** The changes from the base (the real spec, or it with `baseEdit`) to the spec with `edit`. */
-  function compare(edit: Edit, baseEdit?: Edit): Change[] {
+  async function compare(edit: Edit, baseEdit?: Edit): Promise<Change[]> {
     const base = baseEdit ? prepare(baseEdit, "base") : (plainBase ??= prepare(undefined, "base"));
-    return compareSpecs(base, prepare(edit, "revision")).changes;
+    return (await compareSpecs(base, prepare(edit, "revision"))).changes;
   }
   return { compare, original };
 }

@@ -6,9 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { buildDocs } from "../../scripts/build-docs.mjs";
+import { buildDocs } from "contract-pipeline/build-docs";
 import { VERSION } from "../../src/version.js";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { repoRoot } from "contract-pipeline/tools";
 
 const read = (file: string) => readFileSync(path.join(repoRoot, file), "utf8");
 const packageVersion = JSON.parse(read("package.json")).version as string;
@@ -54,11 +54,11 @@ describe("versions agree", () => {
 });
 
 describe("where the gate runs", () => {
-  it("npm test runs npm run check:breaking, and the scripts take the spec path", () => {
+  it("npm run check (what CI runs) runs npm run check:breaking, and the scripts take the contract by name", () => {
     const scripts = JSON.parse(read("package.json")).scripts as Record<string, string>;
-    expect(scripts.test).toContain("npm run check:breaking");
-    expect(scripts["check:breaking"]).toBe("node scripts/check-breaking.mjs");
-    expect(scripts.changelog).toBe("node scripts/changelog.mjs");
+    expect(scripts.check).toContain("npm run check:breaking");
+    expect(scripts["check:breaking"]).toBe("tsx scripts/check-breaking.ts");
+    expect(scripts.changelog).toBe("tsx scripts/changelog.ts");
   });
 
   it("the pull-request workflow checks out the whole history with its tags", () => {

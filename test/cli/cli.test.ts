@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRawServer, type RawServer } from "../support/broken-servers.js";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { repoRoot } from "contract-pipeline/tools";
 
 const cli = path.join(repoRoot, "src/cli.ts");
 const run = (args: string[], env: Record<string, string> = {}) =>

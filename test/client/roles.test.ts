@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { repoRoot } from "contract-pipeline/tools";
 import { ACCESS_ROLES, ParchmentApiError, createParchmentClient, isAssignableRole, keepAssignable } from "../../src/index.js";
 import { createReferenceHandler } from "../../src/testing/index.js";
 

@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import bundledSpec from "../../generated/openapi.json" with { type: "json" };
-import { repoRoot } from "../../scripts/tools.mjs";
+import { repoRoot } from "contract-pipeline/tools";
 import { impreciseFields } from "./imprecise-types.js";
 
 const run = promisify(execFile);

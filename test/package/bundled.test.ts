@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
 import { afterAll, expect, it } from "vitest";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { repoRoot } from "contract-pipeline/tools";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "parchment-bundled-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -10,8 +10,8 @@ import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shadowTarget } from "../../scripts/unshadow-node.mjs";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { shadowTarget } from "contract-pipeline/unshadow-node";
+import { repoRoot } from "contract-pipeline/tools";
 
 const project = mkdtempSync(path.join(os.tmpdir(), "parchment-consumer-"));
 afterAll(() => rmSync(project, { recursive: true, force: true }));

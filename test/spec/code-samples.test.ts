@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { specOperations, createSpecValidator } from "contract-kit/spec";
 import { parchmentSpec } from "../../src/contract/parchment-spec.js";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { repoRoot } from "contract-pipeline/tools";
 
 type Sample = { lang: string; label: string; source: string };
 const document = createSpecValidator(parchmentSpec).document as { paths: Record<string, Record<string, { operationId: string; "x-codeSamples"?: Sample[] }>> };

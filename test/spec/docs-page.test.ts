@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { guideDescription } from "../../scripts/build-docs.mjs";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { guideDescription } from "contract-pipeline/build-docs";
+import { repoRoot } from "contract-pipeline/tools";
 import bundledSpec from "../../generated/openapi.json" with { type: "json" };
 
 const read = (file: string) => readFileSync(path.join(repoRoot, file), "utf8");

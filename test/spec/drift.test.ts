@@ -3,9 +3,9 @@ import { cpSync, mkdtempSync, appendFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkDrift, findDrift } from "../../scripts/drift.mjs";
-import { GENERATED_FILES } from "../../scripts/generate.mjs";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { checkDrift, findDrift } from "contract-pipeline/drift";
+import { GENERATED_FILES } from "contract-pipeline/generate";
+import { repoRoot } from "contract-pipeline/tools";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "parchment-drift-test-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { repoRoot, runTool } from "../../scripts/tools.mjs";
+import { repoRoot, runTool } from "contract-pipeline/tools";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "parchment-lint-test-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -4,14 +4,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { repoRoot } from "contract-pipeline/tools";
 
 const workflow = (name: string) => parse(readFileSync(path.join(repoRoot, ".github/workflows", name), "utf8"));
 const runs = (job: { steps: { run?: string; uses?: string }[] }) => job.steps.map((step) => step.run ?? step.uses ?? "");
 const packageJson = (file: string) => JSON.parse(readFileSync(path.join(repoRoot, file), "utf8"));
 
 // The Nodes the package is tested on: the oldest it allows (engines) and the ones test/runtimes
-// pins for the consumer test, so CI and `npm test` on one machine cover the same versions.
+// pins for the consumer test, so CI and `npm run check` on one machine cover the same versions.
 const supported = () => {
   const oldest = /^>=(\d+\.\d+)$/.exec(packageJson("package.json").engines.node)?.[1];
   const pinned = Object.values(packageJson("test/runtimes/package.json").optionalDependencies as Record<string, string>).map(
@@ -21,10 +21,10 @@ const supported = () => {
 };
 
 describe("workflows", () => {
-  it("ci runs npm ci && npm test on pull requests", () => {
+  it("ci runs npm ci && npm run check (the full check) on pull requests", () => {
     const ci = workflow("ci.yml");
     expect(ci.on).toHaveProperty("pull_request");
-    expect(runs(ci.jobs.test)).toEqual(expect.arrayContaining(["npm ci", "npm test"]));
+    expect(runs(ci.jobs.test)).toEqual(expect.arrayContaining(["npm ci", "npm run check"]));
   });
 
   it("ci and release test every supported Node: the engines minimum and the pinned 22 and 24", () => {
@@ -33,7 +33,7 @@ describe("workflows", () => {
       const { strategy, steps } = workflow(file).jobs[job];
       expect(strategy.matrix.node, file).toEqual(supported());
       expect(steps.find((step: { uses?: string }) => step.uses?.startsWith("actions/setup-node")).with["node-version"], file).toBe("${{ matrix.node }}");
-      expect(runs(workflow(file).jobs[job]), file).toEqual(expect.arrayContaining(["npm ci", "npm test"]));
+      expect(runs(workflow(file).jobs[job]), file).toEqual(expect.arrayContaining(["npm ci", "npm run check"]));
     }
   });
 
@@ -49,7 +49,7 @@ describe("workflows", () => {
     const release = workflow("release.yml");
     expect(release.on.push.tags).toEqual(["v*", "avara-v*"]);
     expect(release.jobs.publish.needs).toBe("test");
-    expect(runs(release.jobs.test)).toContain("npm test");
+    expect(runs(release.jobs.test)).toContain("npm run check");
     expect(runs(release.jobs.publish)).toContain("npm publish --provenance --access public");
     expect(runs(release.jobs.publish)).toContain("npm publish -w avara --provenance --access public");
   });

@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { repoRoot } from "contract-pipeline/tools";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -6,13 +6,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { withoutNode20Notice } from "../../scripts/lint-redocly.mjs";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { withoutNode20Notice } from "contract-pipeline/lint-redocly";
+import { repoRoot, scriptCommand } from "contract-pipeline/tools";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "parchment-quiet-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const lint = (...args: string[]) => spawnSync(process.execPath, [path.join(repoRoot, "scripts/lint-redocly.mjs"), ...args], { cwd: repoRoot, encoding: "utf8" });
+const lint = (...args: string[]) => spawnSync(...scriptCommand("lint-redocly.ts", args), { cwd: repoRoot, encoding: "utf8" });
 
 describe("npm run lint:redocly", () => {
   it("lints openapi.yaml without Redocly's Node 20 box", () => {

@@ -10,7 +10,7 @@ import { expectNoPartOf } from "contract-kit/test-support";
 import { formatReport } from "contract-kit/verify";
 import { verify, type VerifyOptions, type VerifyReport } from "../../src/verify/verify.js";
 import { jsonAnswer, startRawServer, startServer, type RawExchange, type RawServer, type RunningServer } from "../support/broken-servers.js";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { repoRoot } from "contract-pipeline/tools";
 
 const running: { close(): Promise<void> }[] = [];
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatReport } from "contract-kit/verify";
 import { verify } from "../../src/verify/verify.js";
 import { drifts, startServer, type RunningServer } from "../support/broken-servers.js";
-import { repoRoot } from "../../scripts/tools.mjs";
+import { repoRoot } from "contract-pipeline/tools";
 
 const options = (server: RunningServer) => ({
   baseUrl: server.baseUrl,

@@ -8,7 +8,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../../../scripts/tools.mjs";
+import { repoRoot } from "contract-pipeline/tools";
 import { expectNoPartOf } from "contract-kit/test-support";
 
 const folder = path.join(repoRoot, "avara");

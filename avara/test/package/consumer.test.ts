@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../../../scripts/tools.mjs";
+import { repoRoot } from "contract-pipeline/tools";
 
 const folder = path.join(repoRoot, "avara");
 const project = mkdtempSync(path.join(os.tmpdir(), "avara-consumer-"));

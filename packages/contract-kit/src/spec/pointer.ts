@@ -1,9 +1,12 @@
 // JSON pointers (RFC 6901): the spec's "#/paths/~1v1~1token/post" and ajv's "/data/0".
 
-/** Escapes one key for use in a JSON pointer. */
-export function pointerSegment(key: string): string {
-  return key.replaceAll("~", "~0").replaceAll("/", "~1");
+/** Escapes one key (or array index) for use in a JSON pointer ("a/b~c" → "a~1b~0c"). */
+export function pointerSegment(key: string | number): string {
+  return String(key).replaceAll("~", "~0").replaceAll("/", "~1");
 }
+
+/** ["a", "b/c"] → "#/a/b~1c". */
+export const toPointer = (keys: readonly (string | number)[]): string => `#${keys.map((key) => `/${pointerSegment(key)}`).join("")}`;
 
 /** The keys of a pointer, unescaped; a leading "#" is allowed. */
 export function pointerKeys(pointer: string): string[] {

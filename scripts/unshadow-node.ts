@@ -1,15 +1,16 @@
 // npm links the `node` bin of the pinned Node 22 and 24 packages (test/runtimes) into
 // node_modules/.bin, which npm puts first on PATH for every script: `npm test` would then run
 // on Node 22 instead of the Node you installed with. Run by `prepare` (after npm ci and
-// npm install); the consumer test fails if the link is back.
+// npm install); the consumer test fails if the link is back. Concerns the repository, not a
+// contract: it takes no --contract.
 import { lstatSync, readlinkSync, rmSync } from "node:fs";
 import path from "node:path";
-import { repoRoot } from "./tools.mjs";
+import { isMain, repoRoot } from "./contracts.js";
 
 export const shadowingNode = path.join(repoRoot, "node_modules", ".bin", "node");
 
 /** Where node_modules/.bin/node points, when it is there. */
-export function shadowTarget() {
+export function shadowTarget(): string | undefined {
   try {
     return lstatSync(shadowingNode).isSymbolicLink() ? readlinkSync(shadowingNode) : shadowingNode;
   } catch {
@@ -17,7 +18,7 @@ export function shadowTarget() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const target = shadowTarget();
   // Only the link into one of the pinned runtimes goes; anything else is left to its owner.
   if (target && /^\.\.\/node-\d+\/bin\/node$/.test(target)) {

@@ -1,1 +1,0 @@
-export function withoutNode20Notice(text: string): string;

@@ -1,2 +1,0 @@
-export const shadowingNode: string;
-export function shadowTarget(): string | undefined;
