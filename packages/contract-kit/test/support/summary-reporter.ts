@@ -1,8 +1,14 @@
 // The last lines of a test run: how many tests passed, failed and were skipped (a plain
 // "N passed, N failed, N skipped" line), then one line that says what passed, in words, for a
-// newcomer reading `npm test` from the top. Under `npm test` the steps before Vitest (lint,
-// typecheck, package checks) had to pass for Vitest to start, so they are named too.
+// newcomer reading `npm test` from the top. Under `npm test` and `npm run check` the steps
+// before Vitest had to pass for Vitest to start, so they are named too.
 import type { Reporter, SerializedError, TestModule, TestRunEndReason } from "vitest/node";
+
+/** What the npm script ran before Vitest, by script (package.json). */
+const BEFORE_VITEST: Record<string, string> = {
+  test: "typecheck (tsc, type tests included), lint of every contract (Redocly, Spectral), ",
+  check: "typecheck (tsc, type tests included), lint of every contract (Redocly, Spectral), the breaking-change gate, the build, package checks (publint, attw), ",
+};
 
 const NODE_IN_NAME = /on Node (v\d+\.\d+\.\d+)/;
 
@@ -21,12 +27,12 @@ export default class SummaryReporter implements Reporter {
     }
     const nodes = new Set(tests.filter((test) => test.result().state === "passed").map((test) => NODE_IN_NAME.exec(test.fullName)?.[1]).filter(Boolean));
     const skippedFiles = modules.filter((module) => [...module.children.allTests()].every((test) => test.result().state !== "passed")).map((module) => module.relativeModuleId);
-    const before = process.env.npm_lifecycle_event === "test" ? "lint (Redocly, Spectral), typecheck (tsc, type tests included), package checks (publint, attw), " : "";
+    const before = BEFORE_VITEST[process.env.npm_lifecycle_event ?? ""] ?? "";
     const onNodes = nodes.size > 0 ? `; the packed package on Node ${[...nodes].join(", ")}` : "";
     const skippedNote = skipped > 0 ? `; skipped: ${skipped} (${skippedFiles.length > 0 ? skippedFiles.join(", ") : "see above"}, reason printed above)` : "";
     const files = modules.length - skippedFiles.length;
-    // Named when npm runs it, since one npm test runs the suites of both packages.
-    const name = process.env.npm_package_name ? ` (${process.env.npm_package_name})` : "";
+    const projects = new Set(modules.map((module) => module.project.name));
+    const name = projects.size > 0 ? ` (${[...projects].join(", ")})` : "";
     print(`passed${name}: ${before}${passed} tests in ${files} ${files === 1 ? "file" : "files"}${onNodes}${skippedNote}`);
   }
 }
