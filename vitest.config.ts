@@ -1,9 +1,11 @@
-// One Vitest run over every package: Parchment (the root), Avara and the shared core, each a
-// project with its own folder of tests. Two loops:
+// One Vitest run over every package: each contract of the registry (scripts/contracts.ts) and the
+// shared core, each a project with its own folder of tests. Two loops:
 // - `npm test` (the default): every test but the slow ones listed in FULL_CHECK, for every change;
 // - `npm run check` (CHECK=full): all of them, as CI runs them.
 // Type tests (*.test-d.ts: expectTypeOf, @ts-expect-error) are checked by `npm run typecheck`
 // (tsc over every package), not by Vitest's typecheck mode, which is experimental.
+// By path, not by package name: Vitest loads its config with Node, which runs no TypeScript from node_modules.
+import { CONTRACTS } from "./scripts/contracts.js";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -40,6 +42,6 @@ export default defineConfig({
     maxWorkers: 2,
     // The default report, then two closing lines: the counts, and what passed in words.
     reporters: ["default", "./packages/contract-kit/test/support/summary-reporter.ts"],
-    projects: [project("parchment", "."), project("avara", "./avara"), project("contract-kit", "./packages/contract-kit")],
+    projects: [...CONTRACTS.map((contract) => project(contract.name, contract.dir)), project("contract-kit", "packages/contract-kit")],
   },
 });
