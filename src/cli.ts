@@ -2,7 +2,7 @@
 // parchment-contract serve | verify. See README "Contract checks". The structure and the
 // verify command are contract-kit/cli's; this file gives Parchment's names, usage and options.
 import { readFileSync } from "node:fs";
-import { CommandError, UsageError, help, listenOn, parse, portOption, runProgram, untilStopped, verifyCommand } from "contract-kit/cli";
+import { CommandError, UsageError, help, listenOn, parse, portOption, runProgram, serveUntilStopped, verifyCommand } from "contract-kit/cli";
 import { startReferenceServer, type ListShape } from "./testing/index.js";
 import { verify } from "./verify/verify.js";
 
@@ -71,9 +71,7 @@ Make the next requests fail, to test retries:
 
 Stop with Ctrl+C.`);
   }
-  await untilStopped();
-  await server.close();
-  return 0;
+  return serveUntilStopped(server);
 }
 
 const verifyCli = verifyCommand({

@@ -2,7 +2,7 @@
 // avara-autoscribe-contract serve | verify. See README "Contract checks". The structure
 // (usage errors, --help, --version, busy ports) and the verify command are contract-kit/cli's,
 // shared with parchment-contract; this file gives Avara's names, usage and options.
-import { help, listenOn, parse, portOption, runProgram, untilStopped, verifyCommand } from "contract-kit/cli";
+import { help, listenOn, parse, portOption, runProgram, serveUntilStopped, verifyCommand } from "contract-kit/cli";
 import { startReferenceServer } from "./testing/index.js";
 import { verify } from "./verify/verify.js";
 
@@ -45,9 +45,7 @@ Try it:
 
 Stop with Ctrl+C.`);
   }
-  await untilStopped();
-  await server.close();
-  return 0;
+  return serveUntilStopped(server);
 }
 
 const verifyCli = verifyCommand({

@@ -59,6 +59,13 @@ export const untilStopped = () =>
     process.once("SIGTERM", stop);
   });
 
+/** Keeps a started server up until SIGINT or SIGTERM, then closes it: serve's exit code, 0. */
+export async function serveUntilStopped(server: { close(): Promise<void> }): Promise<number> {
+  await untilStopped();
+  await server.close();
+  return 0;
+}
+
 /** A subcommand: its usage (for --help) and what it does, resolving with the exit code. */
 export interface Command {
   usage: string;
