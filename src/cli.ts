@@ -1,11 +1,10 @@
 #!/usr/bin/env node
-// parchment-contract serve | verify. See README "Contract checks".
+// parchment-contract serve | verify. See README "Contract checks". The structure and the
+// verify command are contract-kit/cli's; this file gives Parchment's names, usage and options.
 import { readFileSync } from "node:fs";
-import { CommandError, UsageError, baseUrlFlag, help, listenOn, optionsFrom, parse, portOption, runProgram, timeoutFlag, untilStopped } from "contract-kit/cli";
-import { createRedactor } from "contract-kit/http";
+import { CommandError, UsageError, help, listenOn, parse, portOption, runProgram, serveUntilStopped, verifyCommand } from "contract-kit/cli";
 import { startReferenceServer, type ListShape } from "./testing/index.js";
-import { formatReport } from "contract-kit/verify";
-import { verify, type VerifyReport } from "./verify/verify.js";
+import { verify } from "./verify/verify.js";
 
 const SERVE_USAGE = `usage: parchment-contract serve [--port N] [--json] [--docs FILE] [--list-shape page|envelope|array]
   Serves the reference server on 127.0.0.1 and prints its credentials.
@@ -72,69 +71,23 @@ Make the next requests fail, to test retries:
 
 Stop with Ctrl+C.`);
   }
-  await untilStopped();
-  await server.close();
-  return 0;
+  return serveUntilStopped(server);
 }
 
-const VERIFY_OPTIONS = {
-  "base-url": { type: "string" },
-  "organization-id": { type: "string" },
-  "organization-secret": { type: "string" },
-  token: { type: "string" },
-  "user-id": { type: "string" },
-  "allow-writes": { type: "boolean" },
-  "max-pages": { type: "string" },
-  timeout: { type: "string" },
-  json: { type: "boolean" },
-} as const;
-
-// In usage order, so that every missing one is named at once, in the order the usage shows.
-const REQUIRED = [
-  ["base-url", "PARCHMENT_BASE_URL"],
-  ["organization-id", "PARCHMENT_ORGANIZATION_ID"],
-  ["organization-secret", "PARCHMENT_ORGANIZATION_SECRET"],
-  ["token", "PARCHMENT_TOKEN"],
-] as const;
-
-async function runVerify(args: string[]): Promise<number> {
-  const values = parse(args, VERIFY_OPTIONS, VERIFY_USAGE);
-  if (values.help) return help(VERIFY_USAGE);
-  const option = optionsFrom(values, REQUIRED, VERIFY_USAGE);
-  const organizationSecret = option("organization-secret", "PARCHMENT_ORGANIZATION_SECRET")!;
-  const token = option("token", "PARCHMENT_TOKEN")!;
-  // Every line printed from here on goes through this, whatever a server sent back.
-  const redactor = createRedactor([token, organizationSecret]);
-
-  const baseUrl = baseUrlFlag(option("base-url", "PARCHMENT_BASE_URL")!, VERIFY_USAGE, "pass them as --token and --organization-secret");
-  const maxPagesText = option("max-pages");
-  const maxPages = maxPagesText === undefined ? undefined : /^\d+$/.test(maxPagesText) && Number(maxPagesText) >= 1 ? Number(maxPagesText) : Number.NaN;
-  if (Number.isNaN(maxPages)) throw new UsageError(`--max-pages must be a whole number of at least 1, got ${JSON.stringify(redactor.redact(maxPagesText!))}`, VERIFY_USAGE);
-  const timeoutMs = timeoutFlag(option("timeout"), VERIFY_USAGE, redactor.redact);
-
-  let report: VerifyReport;
-  try {
-    report = await verify({
-      baseUrl,
-      organizationId: option("organization-id", "PARCHMENT_ORGANIZATION_ID")!,
-      organizationSecret,
-      token,
-      userId: option("user-id", "PARCHMENT_USER_ID"),
-      allowWrites: values["allow-writes"] === true,
-      maxPages,
-      timeoutMs,
-    });
-  } catch (error) {
-    // Not expected (verify reports what a server does rather than throwing), but still a
-    // report, in the format asked for, and redacted.
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    const failed = { ok: false, baseUrl, checks: [], error: `verify stopped: ${reason}` };
-    console.log(redactor.redact(values.json ? JSON.stringify(failed) : `parchment-contract verify ${baseUrl}\n${failed.error}`));
-    return 1;
-  }
-  console.log(redactor.redact(values.json ? JSON.stringify(report) : formatReport(report)));
-  return report.ok ? 0 : 1;
-}
+const verifyCli = verifyCommand({
+  name: "parchment-contract",
+  usage: VERIFY_USAGE,
+  baseUrlVariable: "PARCHMENT_BASE_URL",
+  credentialsGo: "pass them as --token and --organization-secret",
+  flags: [
+    { flag: "organization-id", option: "organizationId", variable: "PARCHMENT_ORGANIZATION_ID", required: true },
+    { flag: "organization-secret", option: "organizationSecret", variable: "PARCHMENT_ORGANIZATION_SECRET", required: true, secret: true },
+    { flag: "token", option: "token", variable: "PARCHMENT_TOKEN", required: true, secret: true },
+    { flag: "user-id", option: "userId", variable: "PARCHMENT_USER_ID" },
+    { flag: "max-pages", option: "maxPages", type: "count" },
+  ],
+  verify,
+});
 
 // ../package.json both from src/cli.ts and from the bundled dist/cli.js.
 process.exitCode = await runProgram(
@@ -142,7 +95,7 @@ process.exitCode = await runProgram(
     name: "parchment-contract",
     usage: USAGE,
     packageJson: new URL("../package.json", import.meta.url),
-    commands: { serve: { usage: SERVE_USAGE, run: serve }, verify: { usage: VERIFY_USAGE, run: runVerify } },
+    commands: { serve: { usage: SERVE_USAGE, run: serve }, verify: verifyCli },
   },
   process.argv.slice(2),
 );

@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // avara-autoscribe-contract serve | verify. See README "Contract checks". The structure
-// (usage errors, --help, --version, busy ports) is shared with parchment-contract.
-import { baseUrlFlag, help, listenOn, optionsFrom, parse, portOption, runProgram, timeoutFlag, untilStopped } from "contract-kit/cli";
-import { createRedactor } from "contract-kit/http";
-import { formatReport } from "contract-kit/verify";
+// (usage errors, --help, --version, busy ports) and the verify command are contract-kit/cli's,
+// shared with parchment-contract; this file gives Avara's names, usage and options.
+import { help, listenOn, parse, portOption, runProgram, serveUntilStopped, verifyCommand } from "contract-kit/cli";
 import { startReferenceServer } from "./testing/index.js";
-import { verify, type VerifyReport } from "./verify/verify.js";
+import { verify } from "./verify/verify.js";
 
 const NAME = "avara-autoscribe-contract";
 
@@ -46,58 +45,20 @@ Try it:
 
 Stop with Ctrl+C.`);
   }
-  await untilStopped();
-  await server.close();
-  return 0;
+  return serveUntilStopped(server);
 }
 
-const VERIFY_OPTIONS = {
-  "base-url": { type: "string" },
-  "api-key": { type: "string" },
-  "user-id": { type: "string" },
-  "allow-writes": { type: "boolean" },
-  timeout: { type: "string" },
-  json: { type: "boolean" },
-} as const;
-
-// In usage order, so that every missing one is named at once, in the order the usage shows.
-const REQUIRED = [
-  ["base-url", "AVARA_BASE_URL"],
-  ["api-key", "AVARA_API_KEY"],
-  ["user-id", "AVARA_USER_ID"],
-] as const;
-
-async function runVerify(args: string[]): Promise<number> {
-  const values = parse(args, VERIFY_OPTIONS, VERIFY_USAGE);
-  if (values.help) return help(VERIFY_USAGE);
-  const option = optionsFrom(values, REQUIRED, VERIFY_USAGE);
-  const apiKey = option("api-key", "AVARA_API_KEY")!;
-  // Every line printed from here on goes through this, whatever a server sent back.
-  const { redact } = createRedactor([apiKey]);
-
-  const baseUrl = baseUrlFlag(option("base-url", "AVARA_BASE_URL")!, VERIFY_USAGE, "pass the key as --api-key");
-  const timeoutMs = timeoutFlag(option("timeout"), VERIFY_USAGE, redact);
-
-  let report: VerifyReport;
-  try {
-    report = await verify({
-      baseUrl,
-      apiKey,
-      userId: option("user-id", "AVARA_USER_ID")!,
-      allowWrites: values["allow-writes"] === true,
-      timeoutMs,
-    });
-  } catch (error) {
-    // Not expected (verify reports what a server does rather than throwing), but still a
-    // report, in the format asked for, and redacted.
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    const failed = { ok: false, baseUrl, checks: [], error: `verify stopped: ${reason}` };
-    console.log(redact(values.json ? JSON.stringify(failed) : `${NAME} verify ${baseUrl}\n${failed.error}`));
-    return 1;
-  }
-  console.log(redact(values.json ? JSON.stringify(report) : formatReport(report, `${NAME} verify`)));
-  return report.ok ? 0 : 1;
-}
+const verifyCli = verifyCommand({
+  name: NAME,
+  usage: VERIFY_USAGE,
+  baseUrlVariable: "AVARA_BASE_URL",
+  credentialsGo: "pass the key as --api-key",
+  flags: [
+    { flag: "api-key", option: "apiKey", variable: "AVARA_API_KEY", required: true, secret: true },
+    { flag: "user-id", option: "userId", variable: "AVARA_USER_ID", required: true },
+  ],
+  verify,
+});
 
 // ../package.json both from src/cli.ts and from the bundled dist/cli.js.
 process.exitCode = await runProgram(
@@ -105,7 +66,7 @@ process.exitCode = await runProgram(
     name: NAME,
     usage: USAGE,
     packageJson: new URL("../package.json", import.meta.url),
-    commands: { serve: { usage: SERVE_USAGE, run: serve }, verify: { usage: VERIFY_USAGE, run: runVerify } },
+    commands: { serve: { usage: SERVE_USAGE, run: serve }, verify: verifyCli },
   },
   process.argv.slice(2),
 );

@@ -48,6 +48,18 @@ describe("parchment-contract", () => {
     expect(stderr).toContain(message);
   });
 
+  it("refuses a token or secret that cannot be sent in a header, naming the flag, never the value", async () => {
+    const env = { PARCHMENT_BASE_URL: "http://127.0.0.1:9", PARCHMENT_ORGANIZATION_ID: "o", PARCHMENT_ORGANIZATION_SECRET: "os_fine_secret_value", PARCHMENT_TOKEN: "tok_fine_token_value" };
+    const token = await run(["verify", "--token", "tok_should_not_echo\nsecond"], env);
+    expect(token.code).toBe(2);
+    expect(token.stderr).toContain("parchment-contract: --token (or PARCHMENT_TOKEN) must be a string without control characters or surrounding spaces (it is sent in a header)");
+    expect(token.stderr + token.stdout).not.toContain("tok_should_not_echo");
+    const secret = await run(["verify"], { ...env, PARCHMENT_ORGANIZATION_SECRET: " os_should_not_echo" });
+    expect(secret.code).toBe(2);
+    expect(secret.stderr).toContain("--organization-secret (or PARCHMENT_ORGANIZATION_SECRET) must be a string without control characters");
+    expect(secret.stderr + secret.stdout).not.toContain("os_should_not_echo");
+  });
+
   it("refuses credentials in --base-url without printing them", async () => {
     const { code, stderr } = await run(["verify", "--base-url", "http://admin:pa55word-very-secret@127.0.0.1:9", "--organization-id", "o", "--organization-secret", "s", "--token", "t"]);
     expect(code).toBe(2);

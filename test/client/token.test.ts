@@ -166,6 +166,9 @@ describe("createTokenProvider", () => {
     ["userId", { userId: undefined }],
     ["scopes", { scopes: [] }],
     ["refreshMarginMs", { refreshMarginMs: 0 }],
+    ["refreshMarginMs", { refreshMarginMs: Number.NaN }],
+    ["refreshMarginMs", { refreshMarginMs: Number.POSITIVE_INFINITY }],
+    ["timeoutMs", { timeoutMs: 3e9 }],
   ])("rejects a bad %s option by name", (name, override) => {
     expect(() => providerWith(issuing(), override)).toThrow(new RegExp(`^${name} must`));
   });

@@ -141,7 +141,13 @@ describe("users", () => {
     ["baseUrl", { baseUrl: "not a url" }],
     ["baseUrl", { baseUrl: "ftp://example.com" }],
     ["timeoutMs", { timeoutMs: -1 }],
+    // 0 and anything past 2^31-1 ms: Node would fire the deadline after 1 ms.
+    ["timeoutMs", { timeoutMs: 0 }],
+    ["timeoutMs", { timeoutMs: 3e9 }],
     ["retry.maxAttempts", { retry: { maxAttempts: 0 } }],
+    ["retry.maxDelayMs", { retry: { maxDelayMs: 3e9 } }],
+    ["retry.baseDelayMs", { retry: { baseDelayMs: -1 } }],
+    ["retry.baseDelayMs", { retry: { baseDelayMs: Number.POSITIVE_INFINITY } }],
     ["fetch", { fetch: "nope" }],
   ])("rejects a bad %s option by name", (name, override) => {
     const options = { baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, ...override };

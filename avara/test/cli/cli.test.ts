@@ -59,6 +59,13 @@ describe("avara-autoscribe-contract", () => {
     expect(stderr).not.toContain("pa55word");
   });
 
+  it("refuses an API key that cannot be sent in a header, naming the flag, never the key", async () => {
+    const { code, stdout, stderr } = await run(["verify", "--base-url", "http://127.0.0.1:9", "--api-key", " sk_live_should_not_echo", "--user-id", "u"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("avara-autoscribe-contract: --api-key (or AVARA_API_KEY) must be a string without control characters or surrounding spaces (it is sent in a header)");
+    expect(stdout + stderr).not.toContain("should_not_echo");
+  });
+
   it("a busy port is one line, exit 2", async () => {
     const holder: Server = createServer();
     await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));

@@ -88,6 +88,9 @@ describe("users.get and users.update", () => {
     expect(() => createAvaraClient({ apiKey: "" })).toThrow(new TypeError("apiKey must be a non-empty string"));
     expect(() => createAvaraClient({ apiKey: "sk_live_with\nnewline_123" })).toThrow(/apiKey must be a string without control characters/);
     expect(() => createAvaraClient({ apiKey: "sk_live_1234567890", timeoutMs: -1 })).toThrow(/timeoutMs must be/);
+    // Past what a timer holds (Node would fire the deadline after 1 ms), and a retry wait likewise.
+    expect(() => createAvaraClient({ apiKey: "sk_live_1234567890", timeoutMs: 3e9 })).toThrow(new TypeError("timeoutMs must be a positive number no larger than 2147483647"));
+    expect(() => createAvaraClient({ apiKey: "sk_live_1234567890", retry: { maxDelayMs: 3e9 } })).toThrow(/^retry\.maxDelayMs must be/);
     expect(() => createAvaraClient({ apiKey: "sk_live_1234567890", baseUrl: "https://user:sk_live_1234567890@api.avarasoftware.com" })).toThrow(new TypeError("baseUrl must be a URL without credentials (user:password@)"));
   });
 

@@ -1,10 +1,10 @@
 // What every command-line tool of this repository shares (parchment-contract, and
 // avara-autoscribe-contract in avara/): option parsing that names the mistake and shows the
 // usage (exit 2), one-line failures (exit 2), --help/--version, a port option, the errors of
-// a port that cannot be listened on, and a serve loop that stops on SIGINT/SIGTERM.
+// a port that cannot be listened on, and a serve loop that stops on SIGINT/SIGTERM. The
+// readers of verify's flags are in flags.ts, its command in verify-command.ts.
 import { readFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { MAX_TIMER_MS } from "../http/options.js";
 
 /** A mistake in how the command was called: printed with the usage, exit 2. */
 export class UsageError extends Error {
@@ -59,13 +59,26 @@ export const untilStopped = () =>
     process.once("SIGTERM", stop);
   });
 
+/** Keeps a started server up until SIGINT or SIGTERM, then closes it: serve's exit code, 0. */
+export async function serveUntilStopped(server: { close(): Promise<void> }): Promise<number> {
+  await untilStopped();
+  await server.close();
+  return 0;
+}
+
+/** A subcommand: its usage (for --help) and what it does, resolving with the exit code. */
+export interface Command {
+  usage: string;
+  run(args: string[]): Promise<number>;
+}
+
 export interface Program {
   /** The command's name, which starts every error line. */
   name: string;
   usage: string;
   /** package.json, for --version. */
   packageJson: URL;
-  commands: Record<string, { usage: string; run(args: string[]): Promise<number> }>;
+  commands: Record<string, Command>;
 }
 
 /** Runs one command line; resolves with the exit code. */
@@ -94,41 +107,4 @@ export async function runProgram(program: Program, argv: string[]): Promise<numb
     }
     throw error;
   }
-}
-
-/**
- * The value of each option, from its flag or else its environment variable (an empty one is
- * absent); throws one UsageError naming every missing required option, in usage order.
- */
-export function optionsFrom(
-  values: Record<string, string | boolean | undefined>,
-  required: ReadonlyArray<readonly [flag: string, variable: string]>,
-  usage: string,
-): (flag: string, variable?: string) => string | undefined {
-  const option = (flag: string, variable?: string) => {
-    const value = (values[flag] as string | undefined) ?? (variable ? process.env[variable] : undefined);
-    return value === "" ? undefined : value;
-  };
-  const missing = required.filter(([flag, variable]) => !option(flag, variable)).map(([flag, variable]) => `--${flag} (or ${variable})`);
-  if (missing.length > 0) throw new UsageError(`missing ${missing.join(", ")}: ${missing.length === 1 ? "it is" : "each is"} required`, usage);
-  return option;
-}
-
-/** `--timeout SECONDS` as milliseconds, within what a timer can hold (about 24.8 days); undefined when absent. */
-export function timeoutFlag(text: string | undefined, usage: string, redact: (text: string) => string): number | undefined {
-  if (text === undefined) return undefined;
-  const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-  if (!(seconds > 0 && seconds * 1000 <= MAX_TIMER_MS)) {
-    throw new UsageError(`--timeout must be a number of seconds above 0 and at most ${Math.floor(MAX_TIMER_MS / 1000)}, got ${JSON.stringify(redact(text))}`, usage);
-  }
-  return seconds * 1000;
-}
-
-/** `--base-url` checked: absolute http(s), no credentials (`where` says where they go instead), no query or fragment. */
-export function baseUrlFlag(text: string, usage: string, where: string): string {
-  const url = URL.canParse(text) ? new URL(text) : undefined;
-  if (!url || !/^https?:$/.test(url.protocol)) throw new UsageError("--base-url must be an absolute http(s) URL", usage);
-  if (url.username || url.password) throw new UsageError(`--base-url must not contain credentials (user:password@): ${where}`, usage);
-  if (url.search || url.hash) throw new UsageError("--base-url must not have a query (?) or a fragment (#)", usage);
-  return text;
 }

@@ -7,9 +7,26 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
-/** Throws a TypeError "<name> must be <what>" unless `ok`. */
+/**
+ * A refused option: "<option> must be <expected>", never its value (it may be a secret). A
+ * TypeError, so callers catch it as one; `option` and `expected` let a command line say the
+ * same about its flag.
+ */
+export class OptionError extends TypeError {
+  declare readonly option: string;
+  declare readonly expected: string;
+  constructor(option: string, expected: string) {
+    super(`${option} must be ${expected}`);
+    // Not enumerable: the error shows, serialises and compares as the plain TypeError it was.
+    Object.defineProperties(this, { option: { value: option }, expected: { value: expected } });
+  }
+}
+// Printed as the TypeError it is ("TypeError: timeoutMs must be ..."), whatever a minifier renames.
+OptionError.prototype.name = "TypeError";
+
+/** Throws an OptionError "<name> must be <what>" unless `ok`. */
 export function check(ok: unknown, name: string, what: string): void {
-  if (!ok) throw new TypeError(`${name} must be ${what}`);
+  if (!ok) throw new OptionError(name, what);
 }
 
 /**
@@ -40,18 +57,30 @@ export function uuidOption(name: string, value: unknown): string {
  */
 export function baseUrlOption(value: unknown, fallback?: string): string {
   if (value === undefined && fallback !== undefined) return fallback;
-  check(typeof value === "string" && URL.canParse(value), "baseUrl", "an absolute http(s) URL");
+  check(typeof value === "string" && URL.canParse(value), "baseUrl", BASE_URL_RULES.absolute);
   const url = new URL(value as string);
-  check(url.protocol === "http:" || url.protocol === "https:", "baseUrl", "an absolute http(s) URL");
-  check(!url.username && !url.password, "baseUrl", "a URL without credentials (user:password@)");
-  check(!url.search && !url.hash, "baseUrl", "a URL without a query or fragment");
+  check(url.protocol === "http:" || url.protocol === "https:", "baseUrl", BASE_URL_RULES.absolute);
+  check(!url.username && !url.password, "baseUrl", BASE_URL_RULES.noCredentials);
+  check(!url.search && !url.hash, "baseUrl", BASE_URL_RULES.noQuery);
   return url.href.replace(/\/+$/, "");
 }
+
+/** What baseUrlOption requires, each the `expected` of its OptionError (the CLI words each as a flag's rule). */
+export const BASE_URL_RULES = {
+  absolute: "an absolute http(s) URL",
+  noCredentials: "a URL without credentials (user:password@)",
+  noQuery: "a URL without a query or fragment",
+} as const;
 
 /** A positive number of milliseconds (or bytes) no larger than `max`; `fallback` when absent. */
 export function positiveNumber(name: string, value: unknown, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   check(value === undefined || (typeof value === "number" && value > 0 && value <= max), name, `a positive number no larger than ${max}`);
   return (value as number | undefined) ?? fallback;
+}
+
+/** A delay or deadline in milliseconds: positive, and no longer than a timer can wait (Node fires a longer one after 1 ms). */
+export function timerOption(name: string, value: unknown, fallback: number): number {
+  return positiveNumber(name, value, fallback, MAX_TIMER_MS);
 }
 
 export function fetchOption(value: unknown): FetchLike {

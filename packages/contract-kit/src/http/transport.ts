@@ -6,7 +6,7 @@
 // server-supplied or thrown text redacted.
 import { attempt, type AttemptResult } from "./attempt.js";
 import { describeCause, safeCause } from "./causes.js";
-import { MAX_TIMER_MS, baseUrlOption, fetchOption, isHeaderValue, positiveNumber, userAgentOption, type FetchLike } from "./options.js";
+import { baseUrlOption, fetchOption, isHeaderValue, positiveNumber, timerOption, userAgentOption, type FetchLike } from "./options.js";
 import { retryDelay, sleep, type RetryPolicy } from "./retry.js";
 
 export type { FetchLike } from "./options.js";
@@ -94,7 +94,7 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
   const { errors, redact, retry, token, learnSecret } = options;
   const fetch = fetchOption(connection.fetch);
   const baseUrl = baseUrlOption(connection.baseUrl, options.defaultBaseUrl);
-  const timeoutMs = positiveNumber("timeoutMs", connection.timeoutMs, 30_000, MAX_TIMER_MS);
+  const timeoutMs = timerOption("timeoutMs", connection.timeoutMs, 30_000);
   const maxBytes = positiveNumber("maxResponseBytes", connection.maxResponseBytes, DEFAULT_MAX_BYTES);
   const userAgent = userAgentOption(options.product, connection.userAgent);
 

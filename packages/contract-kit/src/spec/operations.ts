@@ -1,13 +1,16 @@
 // The operations of a spec as data: method, path template, security and the schema of
 // each documented response, read from a bundled openapi.json (never retyped here). Any
-// contract's: the caller passes its document.
+// contract's: the caller passes its document, and the security schemes are the document's own
+// (Parchment's bearerAuth, Avara's apiKey), never a name written here.
 import { deref, pointerSegment } from "./pointer.js";
 
 export interface SpecOperation {
   operationId: string;
   method: string;
   path: string;
-  /** Scopes of which the token must carry one; [] when the operation takes no token. */
+  /** The security schemes the operation's requirements name, in the order they first appear; [] when it takes none. */
+  schemes: string[];
+  /** Scopes of which the token must carry one, from the operation's requirements, whichever scheme lists them; [] when none does. */
   scopes: string[];
   /** JSON pointer of the request body schema, if the operation takes one. */
   requestSchema?: string;
@@ -16,6 +19,19 @@ export interface SpecOperation {
 }
 
 type Node = Record<string, any>;
+
+/**
+ * The operation's own `security`, else the document's. A requirement naming a scheme the
+ * document does not declare throws: read silently, it would give an operation no scopes.
+ */
+function requirementsOf(document: Node, operation: Node): Array<Record<string, string[]>> {
+  const requirements = (operation.security ?? document.security ?? []) as Array<Record<string, string[]>>;
+  const declared = (document.components?.securitySchemes ?? {}) as Node;
+  for (const scheme of requirements.flatMap(Object.keys)) {
+    if (!Object.hasOwn(declared, scheme)) throw new Error(`${operation.operationId}: security scheme ${JSON.stringify(scheme)} is not in components.securitySchemes`);
+  }
+  return requirements;
+}
 
 export function specOperations(document: Node): Map<string, SpecOperation> {
   const operations = new Map<string, SpecOperation>();
@@ -29,12 +45,13 @@ export function specOperations(document: Node): Map<string, SpecOperation> {
         const { pointer } = deref(document, response);
         responses[status] = `${pointer ?? `${base}/responses/${status}`}/content/application~1json/schema`;
       }
-      const security = (operation.security ?? document.security ?? []) as Node[];
+      const requirements = requirementsOf(document, operation);
       operations.set(operation.operationId, {
         operationId: operation.operationId,
         method: method.toUpperCase(),
         path,
-        scopes: [...new Set(security.flatMap((requirement) => (requirement.bearerAuth ?? []) as string[]))],
+        schemes: [...new Set(requirements.flatMap(Object.keys))],
+        scopes: [...new Set(requirements.flatMap((requirement) => Object.values(requirement).flat()))],
         ...(operation.requestBody ? { requestSchema: `${base}/requestBody/content/application~1json/schema` } : {}),
         responses,
       });

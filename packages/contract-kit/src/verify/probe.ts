@@ -48,23 +48,35 @@ export interface ProberOptions {
   hint401?: string;
 }
 
+/** A check as a vendor's verify declares it: its name in the report and the operation it calls. */
+export interface NamedCheck {
+  readonly name: string;
+  readonly operationId: string;
+}
+
 export interface Prober {
   /** Every check so far, in order. */
   checks: CheckResult[];
-  newCheck(name: string, operationId: string): CheckResult;
+  newCheck(named: NamedCheck): CheckResult;
   fail(check: CheckResult, violation: Violation): void;
-  skip(name: string, operationId: string, note: string): void;
+  skip(named: NamedCheck, note: string): void;
   /** One request, checked against the contract and, when given, an expected status. */
-  probe(name: string, operationId: string, request: ProbeRequest, expect?: ProbeExpectation): Promise<Probed>;
+  probe(named: NamedCheck, request: ProbeRequest, expect?: ProbeExpectation): Promise<Probed>;
 }
 
 export function createProber(options: ProberOptions): Prober {
   const { operations, validator, show, transport, credentials } = options;
   const checks: CheckResult[] = [];
 
-  const newCheck = (name: string, operationId: string): CheckResult => {
-    const operation = operations.get(operationId) as SpecOperation;
-    const check: CheckResult = { name, operationId, method: operation.method, path: operation.path, outcome: "passed", violations: [] };
+  /** A declared check's operation, or a plain Error when the spec has none of that id (a vendor's typo, not a server's fault). */
+  const operationOf = (named: NamedCheck): SpecOperation => {
+    const operation = operations.get(named.operationId);
+    if (!operation) throw new Error(`check ${JSON.stringify(named.name)}: the spec has no operation ${JSON.stringify(named.operationId)}`);
+    return operation;
+  };
+  const newCheck = (named: NamedCheck): CheckResult => {
+    const operation = operationOf(named);
+    const check: CheckResult = { name: named.name, operationId: named.operationId, method: operation.method, path: operation.path, outcome: "passed", violations: [] };
     checks.push(check);
     return check;
   };
@@ -72,15 +84,15 @@ export function createProber(options: ProberOptions): Prober {
     check.violations.push(violation);
     check.outcome = "failed";
   };
-  const skip = (name: string, operationId: string, note: string) => {
-    const check = newCheck(name, operationId);
+  const skip = (named: NamedCheck, note: string) => {
+    const check = newCheck(named);
     check.outcome = "skipped";
     check.note = note;
   };
 
-  async function probe(name: string, operationId: string, request: ProbeRequest, expect?: ProbeExpectation): Promise<Probed> {
-    const check = newCheck(name, operationId);
-    const operation = operations.get(operationId) as SpecOperation;
+  async function probe(named: NamedCheck, request: ProbeRequest, expect?: ProbeExpectation): Promise<Probed> {
+    const check = newCheck(named);
+    const operation = operationOf(named);
     const params: Record<string, string> = { ...options.pathParams, ...request.pathParams };
     const path = operation.path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(params[key] ?? ""));
     const url = new URL(`${options.baseUrl}${path}`);

@@ -1,0 +1,29 @@
+// Every check `parchment-contract verify` makes, named once: what the report calls it and the
+// operation it calls. The names are part of the report (the README and the tests quote them).
+import type { NamedCheck } from "contract-kit/verify";
+
+/** Users per list page: small, so that even a small organisation has a second page to follow. */
+export const PAGE_SIZE = 2;
+
+export const CHECKS = {
+  listPage: (page: number): NamedCheck => ({
+    name: page === 1 ? `list users (limit=${PAGE_SIZE})` : `list users, page ${page} (following lastKey)`,
+    operationId: "listUsers",
+  }),
+  followCursor: { name: "list users, following lastKey", operationId: "listUsers" },
+  readUser: { name: "read a user", operationId: "getUser" },
+  readUnknownUser: { name: "read an unknown user (expects 404)", operationId: "getUser" },
+  listWithoutCredentials: { name: "list users without credentials (expects 401)", operationId: "listUsers" },
+  listWithoutSecret: { name: "list users without the organisation secret (expects 401)", operationId: "listUsers" },
+  updateUser: { name: "update a user", operationId: "updateUser" },
+  readUpdatedUser: { name: "read the updated user", operationId: "getUser" },
+  restoreUser: { name: "restore the user", operationId: "updateUser" },
+  reapplyRoles: { name: "set a user's roles to their current roles", operationId: "updateUserRoles" },
+  emptyRoles: { name: "set roles to an empty list (expects 400 or 422)", operationId: "updateUserRoles" },
+} as const satisfies Record<string, NamedCheck | ((page: number) => NamedCheck)>;
+
+/** The writes, in the order they are made (or skipped together). */
+export const WRITES: readonly NamedCheck[] = [CHECKS.updateUser, CHECKS.readUpdatedUser, CHECKS.restoreUser, CHECKS.reapplyRoles, CHECKS.emptyRoles];
+
+/** Not a request of its own: a check over the requestIds of every response. */
+export const REQUEST_IDS_CHECK = "every response carries its own requestId";
