@@ -44,7 +44,9 @@ export function baseUrlOption(value: unknown, fallback?: string): string {
   const url = new URL(value as string);
   check(url.protocol === "http:" || url.protocol === "https:", "baseUrl", "an absolute http(s) URL");
   check(!url.username && !url.password, "baseUrl", "a URL without credentials (user:password@)");
-  check(!url.search && !url.hash, "baseUrl", "a URL without a query or fragment");
+  // An empty query or fragment ("…/v1?") leaves search and hash empty but the "?" or "#" in href,
+  // and every path appended to the base would land in it.
+  check(!/[?#]/.test(url.href), "baseUrl", "a URL without a query or fragment");
   return url.href.replace(/\/+$/, "");
 }
 
