@@ -3,7 +3,7 @@
 // size cap. When the deadline passes, fetch aborts: the connection is closed, whether the
 // server stalled before its headers or in the middle of its body. Redirects are never
 // followed (a redirect to another origin would carry the credential headers along).
-import type { FetchLike } from "./options.js";
+import { MAX_TIMER_MS, type FetchLike } from "./options.js";
 import { BodyTooLargeError, readBody } from "./read-body.js";
 
 export interface AttemptLimits {
@@ -36,7 +36,10 @@ function isResponse(value: unknown): value is Response {
 }
 
 export async function attempt(fetch: FetchLike, request: AttemptRequest, limits: AttemptLimits): Promise<AttemptResult> {
-  const deadline = AbortSignal.timeout(limits.timeoutMs);
+  // Aborted already: nothing is sent (a fetch that ignores the signal would send it all the same).
+  if (limits.signal?.aborted) throw limits.signal.reason;
+  // Past MAX_TIMER_MS a timer fires at once (after 1 ms): a longer deadline is held to the longest.
+  const deadline = AbortSignal.timeout(Math.min(limits.timeoutMs, MAX_TIMER_MS));
   const signal = limits.signal ? AbortSignal.any([limits.signal, deadline]) : deadline;
   const { url, method, headers, body } = request;
   const sent = new Request(url, { method, headers, body, signal, redirect: "manual" });
@@ -44,8 +47,17 @@ export async function attempt(fetch: FetchLike, request: AttemptRequest, limits:
   // a fetch that waits on nothing but the signal (a test double, say) could be collected with
   // this attempt, deadline and all, and the call would never settle. An abort listener keeps
   // the deadline, and through it the request, reachable until the attempt is over.
-  const hold = () => keepAlive(sent);
+  // A fetch may also ignore the signal (a wrapper that drops it): the deadline and the caller's
+  // abort are raced against the fetch and the body read too, so that neither can hang.
+  let abandon!: (reason: unknown) => void;
+  const abandoned = new Promise<never>((_resolve, reject) => (abandon = reject));
+  abandoned.catch(() => undefined);
+  const hold = () => {
+    keepAlive(sent);
+    abandon(limits.signal?.aborted ? limits.signal.reason : deadline.reason);
+  };
   deadline.addEventListener("abort", hold, { once: true });
+  limits.signal?.addEventListener("abort", hold, { once: true });
   // The caller's abort is not a failure of the server's: it leaves as the signal's reason.
   const failed = (failure: "timeout" | "network", cause: unknown, status?: number): AttemptResult => {
     if (limits.signal?.aborted) throw limits.signal.reason;
@@ -55,7 +67,7 @@ export async function attempt(fetch: FetchLike, request: AttemptRequest, limits:
     let received: unknown;
     try {
       // Promise.resolve: a fetch that returns a plain value must fail this attempt, not the process.
-      received = await Promise.resolve(fetch(sent));
+      received = await Promise.race([Promise.resolve(fetch(sent)), abandoned]);
     } catch (error) {
       return failed("network", error);
     }
@@ -65,7 +77,7 @@ export async function attempt(fetch: FetchLike, request: AttemptRequest, limits:
     let bytes: Uint8Array<ArrayBuffer>;
     try {
       // As bytes: handed on as they came, decoded once, by whoever reads the response.
-      bytes = await readBody(response, limits.maxBytes);
+      bytes = await Promise.race([readBody(response, limits.maxBytes), abandoned]);
     } catch (error) {
       if (error instanceof BodyTooLargeError) return { failure: "too-large", status: response.status };
       // A reset or a broken stream mid-body is a network failure like a refused connection.
@@ -77,6 +89,7 @@ export async function attempt(fetch: FetchLike, request: AttemptRequest, limits:
     return { response: new Response(NULL_BODY.has(status) ? null : bytes, { status, headers: response.headers }) };
   } finally {
     deadline.removeEventListener("abort", hold);
+    limits.signal?.removeEventListener("abort", hold);
   }
 }
 

@@ -61,7 +61,9 @@ export function baseUrlOption(value: unknown, fallback?: string): string {
   const url = new URL(value as string);
   check(url.protocol === "http:" || url.protocol === "https:", "baseUrl", BASE_URL_RULES.absolute);
   check(!url.username && !url.password, "baseUrl", BASE_URL_RULES.noCredentials);
-  check(!url.search && !url.hash, "baseUrl", BASE_URL_RULES.noQuery);
+  // An empty query or fragment ("…/v1?") leaves search and hash empty but the "?" or "#" in href,
+  // and every path appended to the base would land in it.
+  check(!/[?#]/.test(url.href), "baseUrl", BASE_URL_RULES.noQuery);
   return url.href.replace(/\/+$/, "");
 }
 

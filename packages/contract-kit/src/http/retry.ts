@@ -18,7 +18,9 @@ export type RetryPolicy = Required<RetryOptions>;
 export function retryPolicy(options: RetryOptions | false | undefined): RetryPolicy | undefined {
   if (options === false) return undefined;
   check(options === undefined || (typeof options === "object" && options !== null), "retry", "an object or false");
-  const policy = { maxAttempts: 3, maxDelayMs: 30_000, baseDelayMs: 250, ...options };
+  // An option given as undefined is its default, as everywhere else (a spread would keep the undefined).
+  const given = Object.fromEntries(Object.entries(options ?? {}).filter(([, value]) => value !== undefined));
+  const policy = { maxAttempts: 3, maxDelayMs: 30_000, baseDelayMs: 250, ...given } as RetryPolicy;
   check(Number.isInteger(policy.maxAttempts) && policy.maxAttempts >= 1 && policy.maxAttempts <= 100, "retry.maxAttempts", "an integer from 1 to 100");
   for (const name of ["maxDelayMs", "baseDelayMs"] as const) {
     const value = policy[name];
