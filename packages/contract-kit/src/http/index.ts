@@ -4,6 +4,7 @@
 // openapi-fetch client (raw-fetch).
 export * from "./attempt.js";
 export * from "./causes.js";
+export * from "./errors.js";
 export * from "./json-depth.js";
 export * from "./media-type.js";
 export * from "./options.js";
