@@ -3,7 +3,7 @@
 import type { paths } from "../generated/openapi.js";
 import { readEnvelope, type RawResult } from "./envelope.js";
 import { ParchmentPaginationError, type OperationInfo } from "./errors.js";
-import { check, headerString, positiveNumber, uuidOption, createRedactor, retryPolicy, type RetryOptions, type ConnectionOptions, type TokenFunction, isObject } from "contract-kit/http";
+import { check, headerString, pathSegment, positiveNumber, uuidOption, createRedactor, retryPolicy, type RetryOptions, type ConnectionOptions, type TokenFunction, isObject } from "contract-kit/http";
 import { cursorOf, readListShape } from "./list-shapes.js";
 import { createRawClient, type RawClient } from "./raw-client.js";
 import type { AssignableRole, ListUsersQuery, UpdateUserRequest, UserSummary } from "./types.js";
@@ -123,12 +123,7 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
     learnSecret: redactor.add,
   });
 
-  const userPath = (userId: string) => {
-    check(typeof userId === "string" && userId, "userId", "a non-empty string");
-    // URLs resolve "." and ".." (even percent-encoded) as folders, so they cannot be one segment.
-    check(userId !== "." && userId !== "..", "userId", 'other than "." or ".."');
-    return { organization_id, user_id: userId };
-  };
+  const userPath = (userId: string) => ({ organization_id, user_id: pathSegment("userId", userId) });
 
   /** Reads the envelope of one call; a bad argument rejects, like every other failure. */
   async function envelope<T>(operation: OperationInfo, call: () => Promise<RawResult>, problemWith?: typeof listProblem): Promise<T> {

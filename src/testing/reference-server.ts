@@ -4,7 +4,7 @@
 // (tokens and credentials), problems (Parchment's answers) and routes.
 import { randomBytes } from "node:crypto";
 import { specOperations, type SpecOperation, createSpecValidator } from "contract-kit/spec";
-import { createReferenceApp, userReader, type Fault } from "contract-kit/testing";
+import { createReferenceApp, userReader, type ReferenceHandlerBase } from "contract-kit/testing";
 import { parchmentSpec } from "../contract/parchment-spec.js";
 import type { User } from "../types.js";
 import { createAuth } from "./auth.js";
@@ -37,9 +37,7 @@ export interface ReferenceServerOptions {
 
 export type ListShape = "page" | "envelope" | "array";
 
-export interface ReferenceHandler {
-  /** A fetch handler: pass it as `fetch` to a client to test in-process. */
-  fetch: (request: Request) => Promise<Response>;
+export interface ReferenceHandler extends ReferenceHandlerBase<User> {
   organizationId: string;
   organizationSecret: string;
   partnerId: string;
@@ -48,10 +46,6 @@ export interface ReferenceHandler {
   token: string;
   /** A seeded provider (the first user when none is a provider; "" in an organisation without users). */
   userId: string;
-  /** Throws a TypeError for a fault that is not one the server can answer with. */
-  failNext(fault: Fault): void;
-  /** The current state of a user as the API would return it, or undefined. */
-  readUser(userId: string): User | undefined;
 }
 
 export function createReferenceHandler(options: ReferenceServerOptions = {}): ReferenceHandler {

@@ -3,7 +3,7 @@
 // avara/openapi.yaml. Assembled here from its parts: state (the seeded users and Avara's
 // rules), auth (the API key), problems (our error shape: Avara documents none) and routes.
 import { specOperations, type SpecOperation, createSpecValidator } from "contract-kit/spec";
-import { createReferenceApp, userReader, type Fault } from "contract-kit/testing";
+import { createReferenceApp, userReader, type ReferenceHandlerBase } from "contract-kit/testing";
 import { avaraSpec } from "../contract/spec.js";
 import type { User } from "../types.js";
 import { apiKeyOption, requireApiKey } from "./auth.js";
@@ -20,19 +20,13 @@ export interface ReferenceServerOptions {
   apiKey?: string;
 }
 
-export interface ReferenceHandler {
-  /** A fetch handler: pass it as `fetch` to a client to test in-process. */
-  fetch: (request: Request) => Promise<Response>;
+export interface ReferenceHandler extends ReferenceHandlerBase<User> {
   /** The one API key the server accepts. */
   apiKey: string;
   /** A seeded radiologist who can create reports (Avara's example user). */
   userId: string;
   /** Every seeded user's id. */
   userIds: string[];
-  /** Makes the next requests answer a status (429, 500, 502, 503, 504); a TypeError for any other fault. */
-  failNext(fault: Fault): void;
-  /** The current state of a user, as the API would return it, or undefined. */
-  readUser(userId: string): User | undefined;
 }
 
 export function createReferenceHandler(options: ReferenceServerOptions = {}): ReferenceHandler {

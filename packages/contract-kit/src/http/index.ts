@@ -5,6 +5,7 @@
 export * from "./attempt.js";
 export * from "./causes.js";
 export * from "./errors.js";
+export * from "./json-body.js";
 export * from "./json-depth.js";
 export * from "./media-type.js";
 export * from "./options.js";

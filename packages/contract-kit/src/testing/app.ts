@@ -24,6 +24,16 @@ export interface ReferenceAnswers {
   badRequest(c: Context, detail: string): Response;
 }
 
+/** What every vendor's reference handler gives, besides its credentials and seeded ids. */
+export interface ReferenceHandlerBase<User> {
+  /** A fetch handler: pass it as `fetch` to a client to test in-process. */
+  fetch: (request: Request) => Promise<Response>;
+  /** Makes the next requests answer a status (429, 500, 502, 503, 504); a TypeError for any other fault. */
+  failNext(fault: Fault): void;
+  /** The current state of a user as the API would return it (a copy), or undefined. */
+  readUser(userId: string): User | undefined;
+}
+
 export interface ReferenceAppOptions {
   answers: ReferenceAnswers;
   /** The API's routes, where faults, `authenticate` and the body limit apply. Default "/v1/*". */
