@@ -7,6 +7,7 @@ import type { SpecOperation, SpecValidator } from "contract-kit/spec";
 import { SCOPES } from "../types.js";
 import { badRequest, problem, unauthorized } from "./problems.js";
 
+/** The organisation's and the partner's ids and secrets. */
 export interface Credentials {
   organizationId: string;
   organizationSecret: string;

@@ -47,6 +47,10 @@ export const badRequest = (c: Context, detail: string) => problem(c, { status: 4
 export const invalidRequest = (c: Context, detail: string, validation: ValidationIssue[]) =>
   problem(c, { status: 400, type: "invalid-request", title: "Invalid request", detail, validation });
 
+/** A 422 for a body that failed its schema. */
+export const validationFailed = (c: Context, detail: string, validation: ValidationIssue[]) =>
+  problem(c, { status: 422, type: "validation-error", title: "Validation failed", detail, validation });
+
 export const unauthorized = (c: Context, type: string, detail: string) => problem(c, { status: 401, type, title: "Unauthorized", detail });
 
 /** ajv's violations as the vendor's validation[] entries: dotted field, message, code. */

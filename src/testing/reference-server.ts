@@ -7,7 +7,7 @@ import { specOperations, type SpecOperation, createSpecValidator } from "contrac
 import { createReferenceApp, userReader, type ReferenceHandlerBase } from "contract-kit/testing";
 import { parchmentSpec } from "../contract/parchment-spec.js";
 import type { User } from "../types.js";
-import { createAuth } from "./auth.js";
+import { createAuth, type Credentials } from "./auth.js";
 import { parchmentAnswers } from "./problems.js";
 import { addRoutes } from "./routes.js";
 import { createState, render } from "./state.js";
@@ -37,11 +37,7 @@ export interface ReferenceServerOptions {
 
 export type ListShape = "page" | "envelope" | "array";
 
-export interface ReferenceHandler extends ReferenceHandlerBase<User> {
-  organizationId: string;
-  organizationSecret: string;
-  partnerId: string;
-  partnerSecret: string;
+export interface ReferenceHandler extends ReferenceHandlerBase<User>, Credentials {
   /** A token carrying every scope, valid for the life of the server. */
   token: string;
   /** A seeded provider (the first user when none is a provider; "" in an organisation without users). */

@@ -6,7 +6,7 @@ import type { SpecOperation, SpecValidator } from "contract-kit/spec";
 import type { ReadJson } from "contract-kit/testing";
 import type { AccessRole, ProviderDetails } from "../types.js";
 import type { Auth } from "./auth.js";
-import { invalidRequest, problem, success, unauthorized, validationIssues } from "./problems.js";
+import { invalidRequest, problem, success, unauthorized, validationFailed, validationIssues } from "./problems.js";
 import { render, summary, type State, type StoredUser } from "./state.js";
 
 export interface RouteOptions {
@@ -94,7 +94,7 @@ export function addRoutes(app: Hono, { state, auth, validator, operation, readJs
     if (write instanceof Response) return write;
     const { user, violations } = write;
     if (violations.length > 0) {
-      return problem(c, { status: 422, type: "validation-error", title: "Validation failed", detail: "There were some problems with your input.", validation: validationIssues(violations) });
+      return validationFailed(c, "There were some problems with your input.", validationIssues(violations));
     }
     state.update(user, write.body as { full_name?: string; provider_details?: ProviderDetails });
     return success(c, "User updated successfully", { user_id: user.user_id });
@@ -107,7 +107,7 @@ export function addRoutes(app: Hono, { state, auth, validator, operation, readJs
     if (violations.length > 0) {
       const roles = (write.body as { access_roles?: unknown } | null)?.access_roles;
       if (!Array.isArray(roles)) {
-        return problem(c, { status: 422, type: "validation-error", title: "Validation failed", detail: "access_roles is required and must be an array", validation: validationIssues(violations) });
+        return validationFailed(c, "access_roles is required and must be an array", validationIssues(violations));
       }
       // The schema's if/then: rx_reader without receptionist (Parchment's roles table).
       const detail =
