@@ -3,7 +3,8 @@
 import type { paths } from "../generated/openapi.js";
 import { readEnvelope, type RawResult } from "./envelope.js";
 import { ParchmentPaginationError, type OperationInfo } from "./errors.js";
-import { check, headerString, positiveNumber, uuidOption, createRedactor, retryPolicy, type RetryOptions, type ConnectionOptions, type TokenFunction, isObject } from "contract-kit/http";
+import { check, headerString, pathSegment, positiveNumber, uuidOption, createRedactor, retryPolicy, type RetryOptions, type ConnectionOptions, type TokenFunction, isObject } from "contract-kit/http";
+import { cursorOf, readListShape } from "./list-shapes.js";
 import { createRawClient, type RawClient } from "./raw-client.js";
 import type { AssignableRole, ListUsersQuery, UpdateUserRequest, UserSummary } from "./types.js";
 
@@ -70,18 +71,17 @@ const LIST_USERS: OperationInfo = { method: "GET", path: USERS };
 const GET_USER: OperationInfo = { method: "GET", path: USER };
 const UPDATE_USER: OperationInfo = { method: "PUT", path: USER };
 const UPDATE_ROLES: OperationInfo = { method: "PUT", path: ROLES };
-const allObjects = (value: unknown) => Array.isArray(value) && value.every(isObject);
 
 /** Why a list envelope is none of the three documented shapes (listAll could not page through it), if it is not. */
 function listProblem(envelope: { readonly [key: string]: unknown }): string | undefined {
-  const { data, pagination } = envelope;
-  const page = Array.isArray(data) ? pagination : isObject(data) ? data.pagination : undefined;
-  if (Array.isArray(data) ? !allObjects(data) : !(isObject(data) && allObjects(data.users) && isObject(data.pagination))) {
+  const list = readListShape(envelope);
+  if (!list || !list.users.every(isObject) || (list.shape === "page" && !isObject(list.pagination))) {
     return "list is neither an array of user objects nor { users, pagination }";
   }
-  if (page === undefined) return undefined;
+  if (list.shape === "array") return undefined;
+  const page = list.pagination;
   if (!isObject(page)) return "list pagination is not an object";
-  if (!(page.lastKey === undefined || page.lastKey === null || (typeof page.lastKey === "string" && page.lastKey))) return "list pagination has a lastKey that is not a non-empty string or null";
+  if (!(page.lastKey === undefined || page.lastKey === null || cursorOf(page.lastKey))) return "list pagination has a lastKey that is not a non-empty string or null";
   if (!(page.hasNext === undefined || typeof page.hasNext === "boolean")) return "list pagination has a hasNext that is not a boolean";
   return undefined;
 }
@@ -89,15 +89,16 @@ function listProblem(envelope: { readonly [key: string]: unknown }): string | un
 /**
  * The three documented shapes of the list as one page: `data: { users, pagination }`, a plain
  * array `data` with the envelope-level `pagination: { count, hasNext, limit, offset, lastKey }`,
- * or a plain array alone (the only page).
+ * or a plain array alone (the only page). Only for an envelope listProblem has passed.
  */
-function toUserPage({ data, pagination: outer }: ListEnvelope): UserPage {
-  if (Array.isArray(data) && !outer) return { users: data, lastKey: null, total: data.length };
-  const users = Array.isArray(data) ? data : data.users;
-  const page: { lastKey?: string | null; hasNext?: boolean; total?: number } = Array.isArray(data) ? outer! : data.pagination;
+function toUserPage(envelope: ListEnvelope): UserPage {
+  const list = readListShape(envelope)!;
+  const users = list.users as UserSummary[];
+  if (list.shape === "array") return { users, lastKey: null, total: users.length };
+  const page = list.pagination as { lastKey?: string | null; hasNext?: boolean; total?: number };
   return {
     users,
-    lastKey: page.lastKey ?? null,
+    lastKey: cursorOf(page.lastKey) ?? null,
     ...(page.hasNext === undefined ? {} : { hasNext: page.hasNext }),
     ...(page.total === undefined ? {} : { total: page.total }),
   };
@@ -122,12 +123,7 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
     learnSecret: redactor.add,
   });
 
-  const userPath = (userId: string) => {
-    check(typeof userId === "string" && userId, "userId", "a non-empty string");
-    // URLs resolve "." and ".." (even percent-encoded) as folders, so they cannot be one segment.
-    check(userId !== "." && userId !== "..", "userId", 'other than "." or ".."');
-    return { organization_id, user_id: userId };
-  };
+  const userPath = (userId: string) => ({ organization_id, user_id: pathSegment("userId", userId) });
 
   /** Reads the envelope of one call; a bad argument rejects, like every other failure. */
   async function envelope<T>(operation: OperationInfo, call: () => Promise<RawResult>, problemWith?: typeof listProblem): Promise<T> {

@@ -3,7 +3,7 @@
 // ParchmentResponseError for anything else. Every string taken from the body is redacted
 // before it reaches an error.
 import { ParchmentResponseError, apiErrorClass, type OperationInfo } from "./errors.js";
-import { isJsonMediaType, parseRetryAfter, isObject } from "contract-kit/http";
+import { notJsonReason, parseJsonText, parseRetryAfter, isObject } from "contract-kit/http";
 import type { ValidationIssue } from "./types.js";
 
 export type Redact = (text: string) => string;
@@ -40,18 +40,11 @@ export function readEnvelope<T = Envelope>(
   const optional = (value: unknown) => (typeof value === "string" ? redact(value) : undefined);
   const responseError = (why: string, body?: Untrusted) =>
     new ParchmentResponseError(operation, `${status} ${why}`, { status, requestId: optional(body?.requestId) });
-  const contentType = response.headers.get("content-type");
   // application/json, application/problem+json and the like; a 204 has no body to type.
-  if (status !== 204 && !isJsonMediaType(contentType)) {
-    throw responseError(`expected a JSON body, got ${contentType === null ? "no content type" : redact(contentType)}`);
-  }
+  const notJson = status === 204 ? undefined : notJsonReason(response.headers.get("content-type"), redact);
+  if (notJson) throw responseError(notJson);
   if (response.ok) {
-    let body: unknown;
-    try {
-      body = data === undefined || data === "" ? undefined : JSON.parse(data);
-    } catch {
-      throw responseError("body is not valid JSON");
-    }
+    const body = parseJsonText(data, () => responseError("body is not valid JSON"));
     if (!isObject(body) || body.success !== true) throw responseError("response has no success envelope", body as Untrusted);
     if (body.data === undefined || body.data === null) throw responseError(`success envelope has ${body.data === null ? "null" : "no"} data`, body);
     const problem = problemWith?.(body);

@@ -3,24 +3,21 @@
 // string that came from the server or from a thrown cause has been redacted before it gets
 // here (src/redact.ts), and no error keeps the Request, its headers or a raw cause, so no
 // credential can surface through a message, a field, a stack, JSON.stringify or util.inspect.
-import type { OperationInfo, TransportErrors } from "contract-kit/http";
-
-export type { OperationInfo } from "contract-kit/http";
+import { OperationError, nameClasses, transportErrors, type OperationInfo } from "contract-kit/http";
 import type { ValidationIssue } from "./types.js";
 
+export type { OperationInfo } from "contract-kit/http";
 
 /** Properties an error carries besides its operation; a `requestId` is also named in the message. */
 export type ErrorFields = { requestId?: string | undefined; [field: string]: unknown };
 
-export class ParchmentError extends Error {
-  declare readonly method: string;
-  declare readonly path: string;
+export class ParchmentError extends OperationError {
   declare readonly requestId: string | undefined;
 
   constructor(operation: OperationInfo, message: string, fields: ErrorFields = {}, options?: ErrorOptions) {
     const { requestId } = fields;
-    super(`${operation.method} ${operation.path}: ${message}${requestId ? ` (requestId ${requestId})` : ""}`, options);
-    Object.assign(this, { method: operation.method, path: operation.path, requestId }, fields);
+    // requestId first, so that every ParchmentError has one, undefined when the server sent none.
+    super(operation, `${message}${requestId ? ` (requestId ${requestId})` : ""}`, { requestId, ...fields }, options);
   }
 }
 
@@ -87,8 +84,7 @@ const API_ERRORS: Record<number, typeof ParchmentApiError> = {
 export const apiErrorClass = (status: number): typeof ParchmentApiError =>
   API_ERRORS[status] ?? (status >= 500 ? ParchmentServerError : ParchmentApiError);
 
-// Named here, not from the constructor: a consumer's minifier renames classes.
-for (const [name, type] of Object.entries({
+nameClasses({
   ParchmentError,
   ParchmentApiError,
   ParchmentBadRequestError,
@@ -103,15 +99,12 @@ for (const [name, type] of Object.entries({
   ParchmentTimeoutError,
   ParchmentResponseError,
   ParchmentPaginationError,
-})) {
-  type.prototype.name = name;
-}
+});
 
 /** How the shared transport builds this package's errors. */
-export const parchmentErrors: TransportErrors = {
-  isOwn: (error) => error instanceof ParchmentError,
-  failed: (operation, message, cause) => new ParchmentError(operation, message, {}, { cause }),
-  network: (operation, message, cause) => new ParchmentNetworkError(operation, message, {}, { cause }),
-  timeout: (operation, message, timeoutMs) => new ParchmentTimeoutError(operation, message, { timeoutMs }),
-  response: (operation, message, status) => new ParchmentResponseError(operation, message, { status }),
-};
+export const parchmentErrors = transportErrors({
+  base: ParchmentError,
+  network: ParchmentNetworkError,
+  timeout: ParchmentTimeoutError,
+  response: ParchmentResponseError,
+});

@@ -1,11 +1,11 @@
 // Parchment's openapi-fetch client on the shared transport: the spec's paths for types, the
 // sandbox server by default, Parchment's error classes. Calls through `raw` name their path
-// template (recorded by a middleware) so that errors name the operation rather than one
-// user's path; the client's own methods pass their operation and signal with `fetchFor`.
+// template (contract-kit's createRawFetch records it) so that errors name the operation rather
+// than one user's path; the client's own methods pass their operation and signal with `fetchFor`.
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
 import { parchmentErrors } from "./errors.js";
-import { createTransport, type ConnectionOptions, type OperationInfo, type TransportOptions } from "contract-kit/http";
+import { createRawFetch, createTransport, type ConnectionOptions, type OperationInfo, type TransportOptions } from "contract-kit/http";
 import { PARCHMENT_SERVERS } from "./types.js";
 import { VERSION } from "./version.js";
 
@@ -24,18 +24,9 @@ export function createRawClient(
     product: `parchment-contract/${VERSION}`,
     errors: parchmentErrors,
   });
-  const templates = new WeakMap<Request, string>();
-  const client = createClient<paths, "application/json">({
-    baseUrl: transport.baseUrl,
-    headers: options.headers,
-    // Calls made through `raw`: the caller's signal travels on the Request.
-    fetch: (request: Request) =>
-      transport.send(request, { method: request.method, path: templates.get(request) ?? new URL(request.url).pathname }, request.signal),
-  });
-  client.use({
-    onRequest({ request, schemaPath }) {
-      templates.set(request, schemaPath);
-    },
-  });
+  // Calls made through `raw`: the caller's signal travels on the Request.
+  const rawFetch = createRawFetch(transport);
+  const client = createClient<paths, "application/json">({ baseUrl: transport.baseUrl, headers: options.headers, fetch: rawFetch.fetch });
+  client.use(rawFetch.middleware);
   return { raw: client, fetchFor: (operation, signal) => (request) => transport.send(request, operation, signal) };
 }

@@ -2,7 +2,7 @@
 // with the spec's method and path, on the transport shared with parchment-contract (deadline
 // over headers and body, size cap, redirects refused, retries, User-Agent). The API key is
 // fixed, sent as a bearer token, and redacted from every error.
-import { check, headerString, createRedactor, retryPolicy, type RetryOptions, type ConnectionOptions } from "contract-kit/http";
+import { check, headerString, pathSegment, createRedactor, retryPolicy, type RetryOptions, type ConnectionOptions } from "contract-kit/http";
 import type { paths } from "../generated/openapi.js";
 import type { OperationInfo } from "./errors.js";
 import { createAvaraRawClient, type AvaraRawClient } from "./raw-client.js";
@@ -49,12 +49,7 @@ export function createAvaraClient(options: AvaraClientOptions): AvaraClient {
   const { redact } = createRedactor([apiKey]);
   const { raw, errorText } = createAvaraRawClient(options, { apiKey, redact, retry: retryPolicy(options.retry), idempotent: IDEMPOTENT });
 
-  const userPath = (userId: string) => {
-    check(typeof userId === "string" && userId, "userId", "a non-empty string");
-    // URLs resolve "." and ".." (even percent-encoded) as folders, so they cannot be one segment.
-    check(userId !== "." && userId !== "..", "userId", 'other than "." or ".."');
-    return { path: { userId } };
-  };
+  const userPath = (userId: string) => ({ path: { userId: pathSegment("userId", userId) } });
 
   /** Reads the answer of one call; a bad argument rejects, like every other failure. */
   const user = async (operation: OperationInfo, call: () => Promise<Omit<RawResult, "errorText">>): Promise<User> => {

@@ -3,19 +3,12 @@
 // its status alone (AvaraApiError) and its body kept as whatever JSON came, every string in
 // it redacted. No error keeps the Request, its headers or a raw cause, so the API key cannot
 // surface through a message, a field, a stack, JSON.stringify or util.inspect.
-import type { OperationInfo, TransportErrors } from "contract-kit/http";
+import { OperationError, nameClasses, transportErrors } from "contract-kit/http";
 
 export type { OperationInfo } from "contract-kit/http";
 
-export class AvaraError extends Error {
-  declare readonly method: string;
-  declare readonly path: string;
-
-  constructor(operation: OperationInfo, message: string, fields: Record<string, unknown> = {}, options?: ErrorOptions) {
-    super(`${operation.method} ${operation.path}: ${message}`, options);
-    Object.assign(this, { method: operation.method, path: operation.path }, fields);
-  }
-}
+/** Every failure of the client: the message names the method and path template of the call. */
+export class AvaraError extends OperationError {}
 
 /**
  * An error status (4xx, 5xx) from Avara. `body` is the parsed JSON body, of any shape
@@ -41,16 +34,7 @@ export class AvaraResponseError extends AvaraError {
   declare readonly status: number;
 }
 
-// Named here, not from the constructor: a consumer's minifier renames classes.
-for (const [name, type] of Object.entries({ AvaraError, AvaraApiError, AvaraNetworkError, AvaraTimeoutError, AvaraResponseError })) {
-  type.prototype.name = name;
-}
+nameClasses({ AvaraError, AvaraApiError, AvaraNetworkError, AvaraTimeoutError, AvaraResponseError });
 
 /** How the shared transport builds this package's errors. */
-export const avaraErrors: TransportErrors = {
-  isOwn: (error) => error instanceof AvaraError,
-  failed: (operation, message, cause) => new AvaraError(operation, message, {}, { cause }),
-  network: (operation, message, cause) => new AvaraNetworkError(operation, message, {}, { cause }),
-  timeout: (operation, message, timeoutMs) => new AvaraTimeoutError(operation, message, { timeoutMs }),
-  response: (operation, message, status) => new AvaraResponseError(operation, message, { status }),
-};
+export const avaraErrors = transportErrors({ base: AvaraError, network: AvaraNetworkError, timeout: AvaraTimeoutError, response: AvaraResponseError });

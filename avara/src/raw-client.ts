@@ -1,10 +1,10 @@
-// Avara's openapi-fetch client on the shared transport (../../src/transport.ts): the spec's
+// Avara's openapi-fetch client on the shared transport (contract-kit/http): the spec's
 // paths for types, Avara's server by default, Avara's error classes, the API key as a bearer
-// header, and the path template of each request (recorded by a middleware) so that errors name
-// the operation rather than one user's path. The text of an error answer is kept aside:
+// header, and the path template of each request (createRawFetch records it) so that errors
+// name the operation rather than one user's path. The text of an error answer is kept aside:
 // openapi-fetch hands back a JSON string body and a body that is not JSON alike, as a string.
 import createClient, { type Client } from "openapi-fetch";
-import { createTransport, type ConnectionOptions, type TransportOptions } from "contract-kit/http";
+import { createRawFetch, createTransport, type ConnectionOptions, type TransportOptions } from "contract-kit/http";
 import type { paths } from "../generated/openapi.js";
 import { avaraErrors } from "./errors.js";
 import { AVARA_SERVERS } from "./types.js";
@@ -24,24 +24,19 @@ export function createAvaraRawClient(
     product: `avara-autoscribe-contract/${VERSION}`,
     errors: avaraErrors,
   });
-  const templates = new WeakMap<Request, string>();
+  const rawFetch = createRawFetch(transport);
   const errorTexts = new WeakMap<Response, string>();
   const client = createClient<paths, "application/json">({
     baseUrl: transport.baseUrl,
     headers: { authorization: `Bearer ${options.apiKey}` },
     fetch: async (request: Request) => {
       // The caller's signal travels on the Request.
-      const operation = { method: request.method, path: templates.get(request) ?? new URL(request.url).pathname };
-      const response = await transport.send(request, operation, request.signal);
+      const response = await rawFetch.fetch(request);
       // Already read into memory by the transport (within the size cap): cloning costs a copy.
       if (!response.ok) errorTexts.set(response, await response.clone().text());
       return response;
     },
   });
-  client.use({
-    onRequest({ request, schemaPath }) {
-      templates.set(request, schemaPath);
-    },
-  });
+  client.use(rawFetch.middleware);
   return { raw: client, errorText: (response) => errorTexts.get(response) };
 }

@@ -1,7 +1,7 @@
 // Reads one of Avara's answers: a success is the resource itself (a JSON object, no
 // envelope); an error status is an AvaraApiError whatever its body, since Avara documents no
 // error body. Every string taken from a body is redacted before it reaches an error.
-import { MAX_JSON_DEPTH, nestsDeeperThan, isJsonMediaType, parseRetryAfter, isObject } from "contract-kit/http";
+import { MAX_JSON_DEPTH, nestsDeeperThan, notJsonReason, parseJsonText, parseRetryAfter, isObject } from "contract-kit/http";
 import { AvaraApiError, AvaraResponseError, type OperationInfo } from "./errors.js";
 
 type Redact = (text: string) => string;
@@ -37,10 +37,9 @@ function messageOf(body: unknown): string | undefined {
 
 export function readResource<T>(operation: OperationInfo, redact: Redact, { data, response, errorText }: RawResult): T {
   const { status } = response;
-  const contentType = response.headers.get("content-type");
-  const json = isJsonMediaType(contentType);
+  const notJson = notJsonReason(response.headers.get("content-type"), redact);
   if (!response.ok) {
-    const body = json ? redactJson(parseErrorBody(errorText), redact) : undefined;
+    const body = notJson ? undefined : redactJson(parseErrorBody(errorText), redact);
     const message = messageOf(body);
     throw new AvaraApiError(operation, `${status}${message ? `: ${message.slice(0, 500)}` : ""}`, {
       status,
@@ -49,13 +48,8 @@ export function readResource<T>(operation: OperationInfo, redact: Redact, { data
     });
   }
   const fail = (why: string) => new AvaraResponseError(operation, `${status} ${why}`, { status });
-  if (!json) throw fail(`expected a JSON body, got ${contentType === null ? "no content type" : redact(contentType)}`);
-  let body: unknown;
-  try {
-    body = data === undefined || data === "" ? undefined : JSON.parse(data);
-  } catch {
-    throw fail("body is not valid JSON");
-  }
+  if (notJson) throw fail(notJson);
+  const body = parseJsonText(data, () => fail("body is not valid JSON"));
   // The contract answers with the user itself; anything that is not an object with a userId is not it.
   if (!isObject(body) || typeof body.userId !== "string") throw fail("response is not a user (a JSON object with a userId)");
   return body as T;

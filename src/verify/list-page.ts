@@ -1,7 +1,8 @@
-// The users and the cursor of a list-users answer, from whichever documented shape came: a
-// page object (data.users with data.pagination), a plain array of users with the envelope's
-// own pagination beside it, or a plain array alone (every user, no cursor).
+// The users and the cursor of a list-users answer, from whichever documented shape came
+// (src/list-shapes.ts tells them apart), read leniently: verify reports what is wrong with a
+// page rather than refusing it.
 import { isObject } from "contract-kit/http";
+import { cursorOf, readListShape } from "../list-shapes.js";
 
 export interface ListPage {
   /** The user ids listed, in order (entries without a string user_id are left out: the schema check reports them). */
@@ -20,30 +21,18 @@ export interface ListPage {
 }
 
 export function readListPage(body: unknown): ListPage {
-  const data = isObject(body) ? body.data : undefined;
-  const envelopePagination = isObject(body) && isObject(body.pagination) ? body.pagination : undefined;
-  let list: unknown[] = [];
-  let pagination: Record<string, unknown> | undefined;
-  let usersPath = "$.data";
-  let cursorPath = "$.pagination.lastKey";
-  if (Array.isArray(data)) {
-    list = data;
-    pagination = envelopePagination;
-  } else if (isObject(data) && Array.isArray(data.users)) {
-    list = data.users;
-    pagination = isObject(data.pagination) ? data.pagination : {};
-    usersPath = "$.data.users";
-    cursorPath = "$.data.pagination.lastKey";
-  }
-  const users = list.flatMap((user) => (isObject(user) && typeof user.user_id === "string" ? [user.user_id] : []));
+  const list = readListShape(body);
+  // A page object is paginated even without its pagination; a plain array only with an object beside it.
+  const pagination = list?.shape === "page" ? (isObject(list.pagination) ? list.pagination : {}) : isObject(list?.pagination) ? list.pagination : undefined;
+  const users = (list?.users ?? []).flatMap((user) => (isObject(user) && typeof user.user_id === "string" ? [user.user_id] : []));
   const rawCursor = pagination?.lastKey;
   return {
     users,
-    cursor: typeof rawCursor === "string" && rawCursor !== "" ? rawCursor : undefined,
+    cursor: cursorOf(rawCursor),
     rawCursor,
     hasNext: pagination?.hasNext,
     paginated: pagination !== undefined,
-    usersPath,
-    cursorPath,
+    usersPath: list?.usersPath ?? "$.data",
+    cursorPath: `${list?.paginationPath ?? "$.pagination"}.lastKey`,
   };
 }

@@ -42,6 +42,13 @@ export function headerString(name: string, value: unknown): string {
   return value as string;
 }
 
+/** A non-empty string sent as one path segment; URLs resolve "." and ".." (even percent-encoded) as folders, so they cannot be one. */
+export function pathSegment(name: string, value: unknown): string {
+  check(typeof value === "string" && value, name, "a non-empty string");
+  check(value !== "." && value !== "..", name, 'other than "." or ".."');
+  return value as string;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The spec types organization_id as a UUID. */

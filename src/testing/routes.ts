@@ -1,0 +1,122 @@
+// The reference server's routes: the token grant and the four user operations, each checking
+// its caller (auth), its input against openapi.yaml and then answering from the state; and the
+// docs page when there is one.
+import type { Context, Hono } from "hono";
+import type { SpecOperation, SpecValidator } from "contract-kit/spec";
+import type { ReadJson } from "contract-kit/testing";
+import type { AccessRole, ProviderDetails } from "../types.js";
+import type { Auth } from "./auth.js";
+import { invalidRequest, problem, success, unauthorized, validationFailed, validationIssues } from "./problems.js";
+import { render, summary, type State, type StoredUser } from "./state.js";
+
+export interface RouteOptions {
+  state: State;
+  auth: Auth;
+  validator: SpecValidator;
+  /** The spec's operation by operationId. */
+  operation: (operationId: string) => SpecOperation;
+  readJson: ReadJson;
+  listShape: "page" | "envelope" | "array";
+  tokenLifetimeSeconds: number;
+  docsHtml?: string | undefined;
+}
+
+const USERS = "/v1/organizations/:organization_id/users";
+
+export function addRoutes(app: Hono, { state, auth, validator, operation, readJson, listShape, tokenLifetimeSeconds, docsHtml }: RouteOptions): void {
+  if (docsHtml) {
+    app.get("/docs", (c) => c.html(docsHtml));
+    app.get("/", (c) => c.redirect("/docs", 302));
+  }
+
+  app.post("/v1/token", async (c) => {
+    const refused = auth.refuseGrant(c);
+    if (refused) return refused;
+    const userId = c.req.header("x-user-id") ?? "";
+    if (!state.users.has(userId)) return unauthorized(c, "authentication-required", "x-user-id is not a user of this organization");
+    const read = await readJson(c);
+    if ("response" in read) return read.response;
+    const violations = validator.validate(operation("createToken").requestSchema!, read.body);
+    if (violations.length > 0) return invalidRequest(c, "The token request is not valid", validationIssues(violations));
+    const { scope } = read.body as { scope: string[] };
+    return success(c, "Token generated successfully", auth.grant(userId, scope, tokenLifetimeSeconds));
+  });
+
+  app.get(USERS, (c) => {
+    const denied = auth.authorize(c, operation("listUsers"));
+    if (denied) return denied;
+    const query = c.req.query();
+    const limitText = query.limit ?? "20";
+    const limit = /^\d{1,3}$/.test(limitText) ? Number(limitText) : Number.NaN;
+    if (Number.isNaN(limit) || validator.validate("#/components/parameters/Limit/schema", limit).length > 0) {
+      return invalidRequest(c, "limit must be an integer from 1 to 100", [{ field: "limit", message: "must be an integer from 1 to 100", code: "VALIDATION_ERROR" }]);
+    }
+    if (listShape === "array") {
+      const all = state.all();
+      return success(c, `Retrieved ${all.length} users successfully`, all.map((user) => ({ user_id: user.user_id, email: user.email })));
+    }
+    const page = state.page(limit, query.lastKey);
+    if (!page) return invalidRequest(c, "lastKey is not a cursor of this listing", [{ field: "lastKey", message: "unknown cursor", code: "VALIDATION_ERROR" }]);
+    const { users, start, total, lastKey } = page;
+    if (listShape === "envelope") {
+      const pagination = { count: users.length, hasNext: lastKey !== null, limit, offset: start, lastKey };
+      return success(c, "Users retrieved successfully", users.map(summary), { pagination });
+    }
+    return success(c, "Users retrieved successfully", { users: users.map(summary), pagination: { total, limit, lastKey } });
+  });
+
+  function findUser(c: Context): StoredUser | Response {
+    const user = state.users.get(c.req.param("user_id") ?? "");
+    return user ?? problem(c, { status: 404, type: "user-not-found", title: "User not found", detail: "No such user in this organization" });
+  }
+
+  app.get(`${USERS}/:user_id`, (c) => {
+    const denied = auth.authorize(c, operation("getUser"));
+    if (denied) return denied;
+    const user = findUser(c);
+    return user instanceof Response ? user : success(c, "User retrieved successfully", render(user));
+  });
+
+  /** The common start of both writes: credentials, the user, a JSON body and the schema's verdict on it. */
+  async function beginWrite(c: Context, operationId: string) {
+    const spec = operation(operationId);
+    const denied = auth.authorize(c, spec);
+    if (denied) return denied;
+    const user = findUser(c);
+    if (user instanceof Response) return user;
+    const read = await readJson(c);
+    if ("response" in read) return read.response;
+    return { user, body: read.body, violations: validator.validate(spec.requestSchema!, read.body) };
+  }
+
+  app.put(`${USERS}/:user_id`, async (c) => {
+    const write = await beginWrite(c, "updateUser");
+    if (write instanceof Response) return write;
+    const { user, violations } = write;
+    if (violations.length > 0) {
+      return validationFailed(c, "There were some problems with your input.", validationIssues(violations));
+    }
+    state.update(user, write.body as { full_name?: string; provider_details?: ProviderDetails });
+    return success(c, "User updated successfully", { user_id: user.user_id });
+  });
+
+  app.put(`${USERS}/:user_id/roles`, async (c) => {
+    const write = await beginWrite(c, "updateUserRoles");
+    if (write instanceof Response) return write;
+    const { user, violations } = write;
+    if (violations.length > 0) {
+      const roles = (write.body as { access_roles?: unknown } | null)?.access_roles;
+      if (!Array.isArray(roles)) {
+        return validationFailed(c, "access_roles is required and must be an array", validationIssues(violations));
+      }
+      // The schema's if/then: rx_reader without receptionist (Parchment's roles table).
+      const detail =
+        roles.includes("rx_reader") && !roles.includes("receptionist") && violations.some((violation) => violation.keyword === "contains")
+          ? "rx_reader needs to be combined with receptionist"
+          : "access_roles must be a non-empty array of valid roles";
+      return problem(c, { status: 400, type: "bad-request", title: "Bad Request", detail, validation: validationIssues(violations) });
+    }
+    state.setRoles(user, (write.body as { access_roles: AccessRole[] }).access_roles);
+    return success(c, "User roles updated successfully", { user_id: user.user_id, access_roles: user.access_roles });
+  });
+}
