@@ -5,7 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDocs } from "contract-pipeline/build-docs";
+import { parse } from "yaml";
+import { buildDocs, docsFile } from "contract-pipeline/build-docs";
+import { repoRoot } from "contract-pipeline/tools";
+import { avaraSpec } from "../../src/contract/spec.js";
 import { chromiumAvailable, openInChromium, openOperation, type OpenPage } from "contract-kit/test-support/browser";
 
 const available = chromiumAvailable("Avara docs browser test");
@@ -16,9 +19,11 @@ describe.skipIf(!available)("the Avara docs page in Chromium", () => {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "avara-docs-browser-"));
   let opened: OpenPage;
   let page: Page;
+  let html: string;
 
   beforeAll(async () => {
-    opened = await openInChromium(readFileSync(buildDocs(path.join(scratch, "index.html"), { contract: "avara" })), scratch);
+    html = readFileSync(buildDocs(path.join(scratch, "index.html"), { contract: "avara" }), "utf8");
+    opened = await openInChromium(Buffer.from(html), scratch);
     ({ page } = opened);
     await page.getByText("Avara AutoScribe users API (0.1.0)").first().waitFor({ timeout: 30_000 });
   }, 120_000);
@@ -34,5 +39,25 @@ describe.skipIf(!available)("the Avara docs page in Chromium", () => {
     await page.screenshot({ path: path.join(artifacts, "docs-avara.png") });
     expect(opened.consoleErrors).toEqual([]);
     expect(opened.leftTheMachine).toEqual([]);
+  });
+
+  it("is rendered self-contained, the way the root's is, to site/avara/index.html by default", () => {
+    expect(docsFile("avara")).toBe(path.join(repoRoot, "site", "avara", "index.html"));
+    expect(docsFile()).toBe(path.join(repoRoot, "site", "index.html"));
+    expect(html).toContain("<title>Avara AutoScribe users API</title>");
+    expect(html).toContain("Decisions on Avara");
+    expect(html).toContain("updateUser");
+    expect(html).not.toContain("cdn.redoc.ly");
+  });
+
+  it("is Avara's page: its own title and theme (avara/redocly.yaml), nothing of Parchment's", () => {
+    const primary = (file: string) => (parse(readFileSync(path.join(repoRoot, file), "utf8")) as { openapi: { theme: { colors: { primary: { main: string } } } } }).openapi.theme.colors.primary.main;
+    const [avara, parchment] = [primary("avara/redocly.yaml"), primary("redocly.yaml")];
+    expect(avara).not.toBe(parchment);
+    // Booleans, not toContain: a failure would print the whole 2 MB page.
+    expect(html.includes(avara)).toBe(true);
+    expect(html.toLowerCase().includes(parchment.toLowerCase())).toBe(false);
+    expect(/data-component-name="Typography\/H1">([^<]*)<\/h1>/.exec(html)?.[1]).toBe(`Avara AutoScribe users API (${(avaraSpec.info as { version: string }).version})`);
+    expect(html.includes("Parchment user-management API")).toBe(false);
   });
 });

@@ -91,7 +91,10 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
 }
 
 export function createTransport(connection: ConnectionOptions, options: TransportOptions): Transport {
-  const { errors, redact, retry, token, learnSecret } = options;
+  const { errors, retry, token, learnSecret } = options;
+  // The token function's own secrets (a partner secret, the tokens it issued) are hidden here
+  // too, whether or not the vendor folded them into its redact: they reach these messages.
+  const redact = token?.redact ? (text: string) => options.redact(token.redact!(text)) : options.redact;
   const fetch = fetchOption(connection.fetch);
   const baseUrl = baseUrlOption(connection.baseUrl, options.defaultBaseUrl);
   const timeoutMs = timerOption("timeoutMs", connection.timeoutMs, 30_000);

@@ -237,6 +237,20 @@ describe("the token", () => {
     expect(server.requests).toEqual([]);
   });
 
+  it("the token function's own secrets are hidden too, though the vendor's redact does not know them", async () => {
+    const partnerSecret = "psk_partner_0123456789abcdef";
+    const token: TokenFunction = Object.assign(
+      () => {
+        throw new Error(`grant refused for ${partnerSecret}`);
+      },
+      { redact: (text: string) => text.replaceAll(partnerSecret, REDACTED) },
+    );
+    const server = await startServer((_request, response) => response.end("{}"));
+    const error = await failure(kit({ baseUrl: server.url }, { token }).send("/x"));
+    expect(error.message).toContain(`grant refused for ${REDACTED}`);
+    expectNoPartOf([partnerSecret], everyView(error));
+  });
+
   it("an error of the family from the token function leaves as it is (a provider names its own call)", async () => {
     const own = new KitTimeoutError({ method: "POST", path: "/v1/token" }, "no complete response within 5 ms", 5);
     const error = await failure(kit({ baseUrl: "http://127.0.0.1:1" }, { token: () => Promise.reject(own) }).send("/x"));
