@@ -20,6 +20,7 @@ export const FULL_CHECK = [
   "test/ecosystem/**",
   "test/breaking/gate.test.ts",
   "test/tooling/**",
+  "test/pipeline/**",
   // Lints a spec variant per rule (the contract itself is linted by npm run lint).
   "test/spec/lint.test.ts",
 ];

@@ -8,7 +8,7 @@
 // every lint.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { abs, CONTRACT_USAGE, isMain, main, parseScriptArgs, repoRoot, selectContracts } from "./contracts.js";
+import { abs, CONTRACT_USAGE, isMain, main, parseScriptArgs, repoRoot, selectContracts, type Contract } from "./contracts.js";
 import { toolEnv } from "./tools.js";
 
 const USAGE = `usage: npm run lint:redocly -- ${CONTRACT_USAGE} [spec file...]`;
@@ -18,19 +18,30 @@ export function withoutNode20Notice(text: string): string {
   return text.replace(/\n*[ \t]*╔[^╚]*Node\.js 20 support is ending[^╚]*╚═*╝[ \t]*\n+/u, "\n").replace(/^\n+/, "");
 }
 
+export interface LintResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Redocly's lint of a contract's spec (or of `specs`) with the contract's own redocly.yaml. */
+export function redoclyLint(contract: Contract, specs: string[] = [abs(contract.spec)]): LintResult {
+  const redocly = path.join(repoRoot, "node_modules", ".bin", "redocly");
+  const result = spawnSync(redocly, ["lint", ...specs, "--config", abs(contract.redoclyConfig)], { cwd: repoRoot, encoding: "utf8", env: toolEnv });
+  if (result.error) throw result.error;
+  return { status: result.status ?? 1, stdout: result.stdout, stderr: withoutNode20Notice(result.stderr) };
+}
+
 if (isMain(import.meta.url)) {
   await main("lint:redocly", USAGE, () => {
     const { values, positionals } = parseScriptArgs(process.argv.slice(2), {}, true);
     if (values.help) return void console.log(USAGE);
-    const redocly = path.join(repoRoot, "node_modules", ".bin", "redocly");
     let code = 0;
     for (const contract of selectContracts(values.contract)) {
-      const specs = positionals.length > 0 ? positionals.map((file) => path.resolve(file)) : [abs(contract.spec)];
-      const result = spawnSync(redocly, ["lint", ...specs, "--config", abs(contract.redoclyConfig)], { cwd: repoRoot, encoding: "utf8", env: toolEnv });
-      if (result.error) throw result.error;
+      const result = redoclyLint(contract, positionals.length > 0 ? positionals.map((file) => path.resolve(file)) : undefined);
       process.stdout.write(result.stdout);
-      process.stderr.write(withoutNode20Notice(result.stderr));
-      code = Math.max(code, result.status ?? 1);
+      process.stderr.write(result.stderr);
+      code = Math.max(code, result.status);
     }
     return code;
   });
