@@ -3,7 +3,8 @@
 // keeps one cache entry per (user, sorted scopes): `forUser` acts for another user of the
 // same partner and organisation. Concurrent callers of one entry share one request.
 import { readEnvelope } from "./envelope.js";
-import { headerString, isHeaderValue, positiveNumber, uuidOption, createRedactor, untilAborted, type ConnectionOptions } from "contract-kit/http";
+import { ParchmentResponseError } from "./errors.js";
+import { MAX_SECRET_LENGTH, headerString, isHeaderValue, positiveNumber, uuidOption, createRedactor, untilAborted, type ConnectionOptions } from "contract-kit/http";
 import { createRawClient } from "./raw-client.js";
 import type { Scope, TokenGrant } from "./types.js";
 
@@ -63,13 +64,26 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       parseAs: "text",
       fetch: fetchFor(TOKEN_CALL, undefined), // shared by every caller waiting: no one caller's signal
     });
-    const { data: grant } = readEnvelope<{ data: TokenGrant }>(TOKEN_CALL, redact, result, (envelope) => {
+    let oversized: string | undefined;
+    const read = () => readEnvelope<{ data: TokenGrant }>(TOKEN_CALL, redact, result, (envelope) => {
       const { accessToken, expiresIn } = envelope.data as { accessToken?: unknown; expiresIn?: unknown };
-      if (typeof accessToken === "string") redactor.add(accessToken);
+      if (typeof accessToken === "string") redactor.add(accessToken); // its first MAX_SECRET_LENGTH characters, when longer
       // A grant that cannot be used must fail here, not turn into "Bearer undefined" later.
+      if (typeof accessToken === "string" && accessToken.length > MAX_SECRET_LENGTH) {
+        return (oversized = `token grant's accessToken is longer than ${MAX_SECRET_LENGTH} characters (more than a header can carry)`);
+      }
       if (typeof accessToken !== "string" || !isHeaderValue(accessToken)) return "token grant has no accessToken that can be sent in a header";
       return typeof expiresIn === "number" && expiresIn > 0 && expiresIn < Infinity ? undefined : "token grant has no positive expiresIn";
     });
+    let grant: TokenGrant;
+    try {
+      grant = read().data;
+    } catch (error) {
+      // The redactor keeps only the first MAX_SECRET_LENGTH characters of such a token, so
+      // nothing else from its body (a requestId echoing its tail) goes into the error.
+      if (oversized && error instanceof ParchmentResponseError) throw new ParchmentResponseError(TOKEN_CALL, `${error.status} ${oversized}`, { status: error.status });
+      throw error;
+    }
     const lifetimeMs = grant.expiresIn * 1000;
     cache.delete(key);
     cache.set(key, { token: grant.accessToken, renewAt: Date.now() + lifetimeMs - Math.min(refreshMarginMs, lifetimeMs / 2) });
@@ -82,8 +96,10 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   }
 
   function providerFor(userId: string, scopes: readonly Scope[]): TokenProvider {
-    const scope = [...scopes];
-    const key = `${userId}\n${[...new Set(scope)].sort().join(" ")}`;
+    // A set, in the request as in the cache key: Parchment refuses a repeated scope (400), and
+    // a key that deduplicated while the request did not made the outcome depend on call order.
+    const scope = [...new Set(scopes)];
+    const key = `${userId}\n${[...scope].sort().join(" ")}`;
     const provider = (context?: { signal?: AbortSignal | undefined }) => {
       const cached = cache.get(key);
       if (cached && Date.now() < cached.renewAt) {

@@ -53,10 +53,14 @@ export const validationFailed = (c: Context, detail: string, validation: Validat
 
 export const unauthorized = (c: Context, type: string, detail: string) => problem(c, { status: 401, type, title: "Unauthorized", detail });
 
-/** ajv's violations as the vendor's validation[] entries: dotted field, message, code. */
+/** The most validation[] entries a problem holds (ProblemDetails.validation's maxItems in openapi.yaml). */
+const MAX_VALIDATION_ISSUES = 200;
+
+/** ajv's violations as the vendor's validation[] entries: dotted field, message, code; the first MAX_VALIDATION_ISSUES. */
 export function validationIssues(violations: SchemaViolation[]): ValidationIssue[] {
   return violations
     .filter((violation) => violation.keyword !== "if")
+    .slice(0, MAX_VALIDATION_ISSUES)
     .map((violation) => {
       const parts = violation.path.split("/").filter(Boolean);
       const extra = violation.params.missingProperty ?? violation.params.additionalProperty;

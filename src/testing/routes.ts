@@ -65,9 +65,9 @@ export function addRoutes(app: Hono, { state, auth, validator, operation, readJs
     return success(c, "Users retrieved successfully", { users: users.map(summary), pagination: { total, limit, lastKey } });
   });
 
+  const userNotFound = (c: Context) => problem(c, { status: 404, type: "user-not-found", title: "User not found", detail: "No such user in this organization" });
   function findUser(c: Context): StoredUser | Response {
-    const user = state.users.get(c.req.param("user_id") ?? "");
-    return user ?? problem(c, { status: 404, type: "user-not-found", title: "User not found", detail: "No such user in this organization" });
+    return state.users.get(c.req.param("user_id") ?? "") ?? userNotFound(c);
   }
 
   app.get(`${USERS}/:user_id`, (c) => {
@@ -96,8 +96,8 @@ export function addRoutes(app: Hono, { state, auth, validator, operation, readJs
     if (violations.length > 0) {
       return validationFailed(c, "There were some problems with your input.", validationIssues(violations));
     }
-    state.update(user, write.body as { full_name?: string; provider_details?: ProviderDetails });
-    return success(c, "User updated successfully", { user_id: user.user_id });
+    const updated = state.update(user.user_id, write.body as { full_name?: string; provider_details?: ProviderDetails });
+    return updated ? success(c, "User updated successfully", { user_id: updated.user_id }) : userNotFound(c);
   });
 
   app.put(`${USERS}/:user_id/roles`, async (c) => {
@@ -116,7 +116,7 @@ export function addRoutes(app: Hono, { state, auth, validator, operation, readJs
           : "access_roles must be a non-empty array of valid roles";
       return problem(c, { status: 400, type: "bad-request", title: "Bad Request", detail, validation: validationIssues(violations) });
     }
-    state.setRoles(user, (write.body as { access_roles: AccessRole[] }).access_roles);
-    return success(c, "User roles updated successfully", { user_id: user.user_id, access_roles: user.access_roles });
+    const updated = state.setRoles(user.user_id, (write.body as { access_roles: AccessRole[] }).access_roles);
+    return updated ? success(c, "User roles updated successfully", { user_id: updated.user_id, access_roles: updated.access_roles }) : userNotFound(c);
   });
 }

@@ -71,14 +71,24 @@ export function createState(count?: number) {
       const more = start + limit < all.length;
       return { users: page, start, total: all.length, lastKey: more ? pageKey(page.at(-1)!.user_id) : null };
     },
-    /** A partial update; email and access_roles are accepted and ignored, as Parchment does. */
-    update(user: StoredUser, body: { full_name?: string; provider_details?: ProviderDetails }) {
+    // Both writes look the user up by id and change it in one synchronous step, after the
+    // route has awaited its body: the user as it is now, never a copy taken before an await
+    // (which would write back a stale user over a concurrent update).
+    /** A partial update; email and access_roles are accepted and ignored, as Parchment does. Undefined for no such user. */
+    update(userId: string, body: { full_name?: string; provider_details?: ProviderDetails }): StoredUser | undefined {
+      const user = users.get(userId);
+      if (!user) return undefined;
       if (body.full_name !== undefined) user.full_name = body.full_name;
       if (body.provider_details) user.provider_details = { ...(user.provider_details ?? {}), ...body.provider_details };
+      return user;
     },
-    setRoles(user: StoredUser, roles: AccessRole[]) {
+    /** The user's roles replaced; undefined for no such user. */
+    setRoles(userId: string, roles: AccessRole[]): StoredUser | undefined {
+      const user = users.get(userId);
+      if (!user) return undefined;
       user.access_roles = [...roles];
       if (isPrescriber(user.access_roles)) user.provider_details ??= {};
+      return user;
     },
   };
 }

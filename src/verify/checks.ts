@@ -20,10 +20,11 @@ export const CHECKS = {
   restoreUser: { name: "restore the user", operationId: "updateUser" },
   reapplyRoles: { name: "set a user's roles to their current roles", operationId: "updateUserRoles" },
   emptyRoles: { name: "set roles to an empty list (expects 400 or 422)", operationId: "updateUserRoles" },
+  restoreRoles: { name: "restore the user's roles", operationId: "updateUserRoles" },
 } as const satisfies Record<string, NamedCheck | ((page: number) => NamedCheck)>;
 
 /** The writes, in the order they are made (or skipped together). */
-export const WRITES: readonly NamedCheck[] = [CHECKS.updateUser, CHECKS.readUpdatedUser, CHECKS.restoreUser, CHECKS.reapplyRoles, CHECKS.emptyRoles];
+export const WRITES: readonly NamedCheck[] = [CHECKS.updateUser, CHECKS.readUpdatedUser, CHECKS.restoreUser, CHECKS.reapplyRoles, CHECKS.emptyRoles, CHECKS.restoreRoles];
 
 /** Not a request of its own: a check over the requestIds of every response. */
 export const REQUEST_IDS_CHECK = "every response carries its own requestId";

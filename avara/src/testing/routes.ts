@@ -27,8 +27,7 @@ export function addRoutes(app: Hono, { state, validator, update, readJson }: Rou
   });
 
   app.patch(USER, async (c) => {
-    const user = findUser(c);
-    if (!user) return notFound(c);
+    if (!findUser(c)) return notFound(c);
     const read = await readJson(c);
     if ("response" in read) return read.response;
     const violations = validator.validate(update.requestSchema!, read.body).filter((violation) => violation.keyword !== "if");
@@ -40,7 +39,9 @@ export function addRoutes(app: Hono, { state, validator, update, readJson }: Rou
       });
       return error(c, 400, "invalid_request_error", first.join("; "));
     }
-    const updated = state.update(user, read.body as UpdateUserRequest);
+    // By id, after the body arrived: the user as it is now, not as it was before the await.
+    const updated = state.update(c.req.param("userId") ?? "", read.body as UpdateUserRequest);
+    if (!updated) return notFound(c);
     return "problem" in updated ? error(c, 422, "invalid_request_error", updated.problem) : c.json(updated.user, 200);
   });
 }

@@ -18,8 +18,15 @@ export function createState() {
   const users = new Map(seedUsers().map((user) => [user.userId, user]));
   return {
     users: users as ReadonlyMap<string, User>,
-    /** The user after `changes`, kept; or why Avara's rules refuse it, changing nothing. */
-    update(user: User, changes: UpdateUserRequest): { user: User } | { problem: string } {
+    /**
+     * The user after `changes`, kept; or why Avara's rules refuse it, changing nothing; or
+     * undefined when there is no such user. Read, changed and written back in one synchronous
+     * step, by id: a route that copied the user before awaiting its body wrote that stale copy
+     * back and undid any update that landed meanwhile.
+     */
+    update(userId: string, changes: UpdateUserRequest): { user: User } | { problem: string } | undefined {
+      const user = users.get(userId);
+      if (!user) return undefined;
       const next: User = { ...user };
       for (const [field, value] of Object.entries(changes)) {
         if (value === null && (CLEARABLE as readonly string[]).includes(field)) delete next[field as (typeof CLEARABLE)[number]];

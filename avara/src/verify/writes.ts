@@ -1,6 +1,7 @@
 // verify's writes (with allowWrites only): an update that sends the user's own current values
-// (it must come back unchanged), and an update the contract refuses, put back if it was taken.
-import type { VerifyRun } from "contract-kit/verify";
+// (it must come back unchanged), and an update the contract refuses, put back whenever it may
+// have taken effect; the report says what was put back, or what could not be.
+import { mayHaveTakenEffect, type VerifyRun } from "contract-kit/verify";
 import type { User } from "../types.js";
 import { CHECKS } from "./checks.js";
 import { noOpUpdate } from "./no-op-update.js";
@@ -17,11 +18,15 @@ export async function writeAndRestore(run: VerifyRun, user: User): Promise<void>
   }
   // A value the schema refuses (firstName has minLength 1). Were it taken, the name is put back.
   const refused = await run.probe(CHECKS.refusedUpdate, { pathParams, body: { firstName: "" } }, { status: [400, 422] });
-  // Put back whenever the refused update may have taken effect: a 2xx, or no answer at all.
-  const taken = refused.check.status !== undefined && refused.check.status >= 200 && refused.check.status < 300;
-  if (taken || !refused.answered) {
-    await run.probe(CHECKS.restoreUser, { pathParams, body: same }, { status: 200 });
+  // Put back whenever the refused update may have taken effect: a 2xx, a 5xx (the server may
+  // have stored it before failing), or no complete answer at all.
+  if (mayHaveTakenEffect(refused)) {
+    const restored = await run.probe(CHECKS.restoreUser, { pathParams, body: same }, { status: 200 });
+    const why = refused.answered ? `it was answered ${refused.check.status}` : "no complete answer came";
+    restored.check.note = restored.ok
+      ? `put back the user's values after the update with an empty firstName: ${why}`
+      : `could not put back the user's values: firstName may be left empty`;
   } else {
-    skip(CHECKS.restoreUser, "the refused update changed nothing");
+    skip(CHECKS.restoreUser, `the refused update changed nothing (${refused.check.status})`);
   }
 }

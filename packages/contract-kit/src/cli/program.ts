@@ -39,8 +39,13 @@ export function portOption(text: string | undefined, usage: string): number {
   return port;
 }
 
-/** Starts a server, turning a busy or forbidden port into a one-line CommandError. */
+/**
+ * Starts a server, turning a busy or forbidden port into a one-line CommandError. SIGINT and
+ * SIGTERM are watched from before it starts: a signal that came between the server's first
+ * line and serveUntilStopped killed the process with the signal rather than exiting 0.
+ */
 export async function listenOn<T>(port: number, start: () => Promise<T>): Promise<T> {
+  stopped ??= untilStopped();
   try {
     return await start();
   } catch (error) {
@@ -59,9 +64,16 @@ export const untilStopped = () =>
     process.once("SIGTERM", stop);
   });
 
-/** Keeps a started server up until SIGINT or SIGTERM, then closes it: serve's exit code, 0. */
+/** The signal watch listenOn started, if it did. */
+let stopped: Promise<void> | undefined;
+
+/**
+ * Keeps a started server up until SIGINT or SIGTERM, then closes it (within a second, open
+ * connections included: the servers' close() ends them): serve's exit code, 0.
+ */
 export async function serveUntilStopped(server: { close(): Promise<void> }): Promise<number> {
-  await untilStopped();
+  await (stopped ?? untilStopped());
+  stopped = undefined;
   await server.close();
   return 0;
 }

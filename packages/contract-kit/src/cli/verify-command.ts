@@ -7,7 +7,7 @@
 import type { ParseArgsConfig } from "node:util";
 import { OptionError } from "../http/options.js";
 import { createRedactor } from "../http/redact.js";
-import { formatReport, type VerifyReport } from "../verify/report.js";
+import { escapeControls, formatReport, type VerifyReport } from "../verify/report.js";
 import type { VerifyBaseOptions } from "../verify/verify-options.js";
 import { baseUrlFlag, countFlag, optionsFrom, timeoutFlag } from "./flags.js";
 import { UsageError, help, parse, type Command } from "./program.js";
@@ -82,7 +82,7 @@ export function verifyCommand<O extends VerifyBaseOptions>(spec: VerifyCommandSp
       // report, in the format asked for, and redacted.
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       const failed = { ok: false, baseUrl, checks: [], error: `verify stopped: ${reason}` };
-      console.log(redact(values.json ? JSON.stringify(failed) : `${spec.name} verify ${baseUrl}\n${failed.error}`));
+      console.log(redact(values.json ? JSON.stringify(failed) : `${spec.name} verify ${baseUrl}\n${escapeControls(failed.error)}`));
       return 1;
     }
     console.log(redact(values.json ? JSON.stringify(report) : formatReport(report, `${spec.name} verify`)));

@@ -2,6 +2,8 @@
 // (several of them are secrets). A bad option is a TypeError thrown when the client or
 // provider is made, before any request.
 
+import { MAX_SECRET_LENGTH } from "./redact.js";
+
 /** The longest delay a timer can wait: setTimeout fires at once past it. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -31,13 +33,17 @@ export function check(ok: unknown, name: string, what: string): void {
 
 /**
  * Whether a string can be sent as an HTTP header value as it is: no control characters
- * (a newline would split the header), nothing outside Latin-1, no surrounding spaces.
+ * (a newline would split the header), nothing outside Latin-1, no surrounding spaces, and no
+ * longer than a header can reasonably carry (MAX_SECRET_LENGTH: Node refuses 16 kB of headers
+ * in all, and every secret is also kept by a redactor).
  */
-export const isHeaderValue = (value: string): boolean => /^[\x21-\x7e\x80-\xff]([\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?$/.test(value);
+export const isHeaderValue = (value: string): boolean =>
+  value.length <= MAX_SECRET_LENGTH && /^[\x21-\x7e\x80-\xff]([\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?$/.test(value);
 
 /** A non-empty string that can be sent in a header (ids and secrets are). */
 export function headerString(name: string, value: unknown): string {
   check(typeof value === "string" && value.trim(), name, "a non-empty string");
+  check((value as string).length <= MAX_SECRET_LENGTH, name, `at most ${MAX_SECRET_LENGTH} characters (it is sent in a header)`);
   check(isHeaderValue(value as string), name, "a string without control characters or surrounding spaces (it is sent in a header)");
   return value as string;
 }

@@ -43,56 +43,99 @@ function formsOf(secret: string): string[] {
 }
 
 /**
+ * The longest secret a header can reasonably carry: longer ones are refused where a secret
+ * comes in (isHeaderValue), and the redactor keeps the windows of a secret's first this many
+ * characters only, so that its memory per secret is bounded (a 3 MB accessToken once cost
+ * 512 MB of heap and 3.3 s here).
+ */
+export const MAX_SECRET_LENGTH = 16 * 1024;
+
+// Windows are kept as hashes, not strings: two polynomial hashes modulo 2^32 (Math.imul),
+// rolled along the text one character at a time, so a scan is linear in the text and each
+// window of a secret costs one number. Equal windows always hash alike, so nothing is
+// missed; a collision can only redact twelve innocent characters, and with 53 bits of the
+// two hashes kept that is about one position in 10^10 per thousand secrets.
+const B1 = 0x01000193;
+const B2 = 0x5bd1e995;
+/** B^(length-1) mod 2^32, to take a character off the front of a rolled window. */
+const lead = (base: number, length: number) => {
+  let power = 1;
+  for (let i = 1; i < length; i++) power = Math.imul(power, base);
+  return power;
+};
+
+/** Calls `each` with the hash of every `length`-character window of `text` and the index just past it. */
+function windowHashes(text: string, length: number, each: (hash: number, end: number) => void): void {
+  if (text.length < length) return;
+  const lead1 = lead(B1, length);
+  const lead2 = lead(B2, length);
+  let h1 = 0;
+  let h2 = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (i >= length) {
+      const gone = text.charCodeAt(i - length);
+      h1 = (h1 - Math.imul(gone, lead1)) | 0;
+      h2 = (h2 - Math.imul(gone, lead2)) | 0;
+    }
+    const code = text.charCodeAt(i);
+    h1 = (Math.imul(h1, B1) + code) | 0;
+    h2 = (Math.imul(h2, B2) + code) | 0;
+    // (h1 >>> 0) < 2^32 and (h2 >>> 11) < 2^21: their combination is an exact double below 2^53.
+    if (i >= length - 1) each((h1 >>> 0) * 2_097_152 + (h2 >>> 11), i + 1);
+  }
+}
+
+/**
  * `maxSecrets` bounds memory for a long-lived provider that issues a token an hour: the oldest
  * secrets beyond it are forgotten first (the fixed credentials are added first and kept by
- * `pinned`).
+ * `pinned`). Each secret costs at most a number per window of each of its forms.
  */
 export function createRedactor(pinned: Iterable<string | undefined> = [], maxSecrets = 1024): Redactor {
-  // For each window length, the set of every substring of that length of every form of every
-  // secret: a text position is a hit when the text's substring there is in the set.
-  const secrets = new Map<string, Map<number, string[]>>();
+  // For each window length, the hashes of every window of that length of every form of every
+  // secret: a text position is a hit when the hash of the text's window ending there is one.
+  const secrets = new Map<string, Map<number, number[]>>();
   const fixed = new Set<string>();
-  let grams = new Map<number, Set<string>>();
+  let hashes = new Map<number, Set<number>>();
   let stale = false;
 
-  function gramsOf(secret: string): Map<number, string[]> {
-    const byLength = new Map<number, string[]>();
+  function hashesOf(secret: string): Map<number, number[]> {
+    const byLength = new Map<number, number[]>();
     for (const form of new Set(formsOf(secret))) {
       const length = Math.min(WINDOW, form.length);
       const list = byLength.get(length) ?? [];
-      for (let i = 0; i + length <= form.length; i++) list.push(form.slice(i, i + length));
+      windowHashes(form, length, (hash) => list.push(hash));
       byLength.set(length, list);
     }
     return byLength;
   }
 
-  function rebuild() {
-    grams = new Map();
-    for (const byLength of secrets.values()) {
-      for (const [length, list] of byLength) {
-        const set = grams.get(length) ?? new Set();
-        for (const gram of list) set.add(gram);
-        grams.set(length, set);
-      }
+  function include(byLength: Map<number, number[]>) {
+    for (const [length, list] of byLength) {
+      const set = hashes.get(length) ?? new Set();
+      for (const hash of list) set.add(hash);
+      hashes.set(length, set);
     }
+  }
+
+  function rebuild() {
+    hashes = new Map();
+    for (const byLength of secrets.values()) include(byLength);
     stale = false;
   }
 
-  function add(secret: string | undefined, pin = false) {
-    if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) return;
+  function add(whole: string | undefined, pin = false) {
+    if (typeof whole !== "string" || whole.length < MIN_SECRET_LENGTH) return;
+    const secret = whole.length > MAX_SECRET_LENGTH ? whole.slice(0, MAX_SECRET_LENGTH) : whole;
     if (pin) fixed.add(secret);
     if (secrets.has(secret)) return;
-    secrets.set(secret, gramsOf(secret));
-    for (const [length, list] of secrets.get(secret)!) {
-      const set = grams.get(length) ?? new Set();
-      for (const gram of list) set.add(gram);
-      grams.set(length, set);
-    }
+    const byLength = hashesOf(secret);
+    secrets.set(secret, byLength);
+    include(byLength);
     if (secrets.size > maxSecrets) {
       for (const old of secrets.keys()) {
         if (fixed.has(old)) continue;
         secrets.delete(old);
-        stale = true; // a gram may be shared with a kept secret: rebuild rather than delete
+        stale = true; // a hash may be shared with a kept secret: rebuild rather than delete
         if (secrets.size <= maxSecrets) break;
       }
     }
@@ -107,10 +150,10 @@ export function createRedactor(pinned: Iterable<string | undefined> = [], maxSec
       if (stale) rebuild();
       // Marks every character covered by a hit, then replaces each covered run once.
       let covered: Uint8Array | undefined;
-      for (const [length, set] of grams) {
-        for (let i = 0; i + length <= text.length; i++) {
-          if (set.has(text.slice(i, i + length))) (covered ??= new Uint8Array(text.length)).fill(1, i, i + length);
-        }
+      for (const [length, set] of hashes) {
+        windowHashes(text, length, (hash, end) => {
+          if (set.has(hash)) (covered ??= new Uint8Array(text.length)).fill(1, end - length, end);
+        });
       }
       if (!covered) return text;
       let out = "";

@@ -48,6 +48,17 @@ export interface ProberOptions {
   hint401?: string;
 }
 
+/**
+ * Whether a write may have changed something, so that it must be put back: anything but a
+ * refusal (a 4xx). A 2xx took it; a 5xx, a redirect or no complete answer (a timeout, a
+ * reset) may have, after the server acted. Judged on the status alone, whatever the body:
+ * a 2xx that breaks the contract took effect all the same.
+ */
+export function mayHaveTakenEffect(probed: Probed): boolean {
+  const status = probed.check.status;
+  return !probed.answered || status === undefined || status < 400 || status >= 500;
+}
+
 /** A check as a vendor's verify declares it: its name in the report and the operation it calls. */
 export interface NamedCheck {
   readonly name: string;

@@ -38,8 +38,22 @@ export function redactReport<R extends VerifyReport>(report: R, redact: (text: s
   return strings(report) as R;
 }
 
+/**
+ * Characters a terminal acts on rather than shows: C0 and C1 controls (ESC starts a sequence
+ * that can move the cursor and erase a line, CR returns to its start, a newline starts a line
+ * of its own), DEL, the line and paragraph separators, and the bidirectional overrides that
+ * reorder what follows. A hostile server's text with them could overwrite a ✗ line with a
+ * forged ✓.
+ */
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with every control character written as a visible escape, \u001b. */
+export const escapeControls = (text: string): string => text.replace(CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
 /** `command` heads the report: "parchment-contract verify", "avara-autoscribe-contract verify". */
-export function formatReport(report: VerifyReport, command = "parchment-contract verify"): string {
+export function formatReport(given: VerifyReport, command = "parchment-contract verify"): string {
+  // Every string escaped, whatever field it is in: the report's text comes from the server.
+  const report = redactReport(given, escapeControls);
   const lines = [`${command} ${report.baseUrl}`];
   for (const check of report.checks) {
     const mark = check.outcome === "passed" ? "✓" : check.outcome === "failed" ? "✗" : "-";

@@ -1,0 +1,149 @@
+// verify's writes against servers that take what they should refuse, fail after acting, or
+// never finish answering: every write that may have taken effect is put back, the report says
+// so, and a user whose name is already at its maxLength still gets a name that differs. On
+// real sockets (startRawServer), over the reference server's own state.
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import { changedName } from "../../src/verify/writes.js";
+import { verify, type VerifyReport } from "../../src/verify/verify.js";
+import { jsonAnswer, startRawServer, type RawExchange, type RawServer } from "../support/broken-servers.js";
+
+const running: RawServer[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.close()));
+});
+async function raw(respond: (exchange: RawExchange) => unknown): Promise<RawServer> {
+  const server = await startRawServer(respond);
+  running.push(server);
+  return server;
+}
+const run = (server: RawServer, timeoutMs?: number) =>
+  verify({
+    baseUrl: server.baseUrl,
+    organizationId: server.handler.organizationId,
+    organizationSecret: server.handler.organizationSecret,
+    token: server.handler.token,
+    userId: server.handler.userId,
+    allowWrites: true,
+    timeoutMs,
+  });
+const check = (report: VerifyReport, name: string) => report.checks.find((each) => each.name === name)!;
+const isRoles = ({ request, url }: RawExchange) => request.method === "PUT" && url.pathname.endsWith("/roles");
+const isNameUpdate = ({ request, url }: RawExchange) => request.method === "PUT" && !url.pathname.endsWith("/roles");
+
+describe("verify puts back what it changed", () => {
+  it("a server that takes access_roles: [] has the user's roles put back, and the report says so", async () => {
+    // The reference state, with one wrong rule on top: an empty roles list is taken, and the user then holds none.
+    const cleared = new Set<string>();
+    const server = await raw(async (exchange) => {
+      const userId = exchange.url.pathname.split("/").at(isRoles(exchange) ? -2 : -1)!;
+      if (isRoles(exchange) && JSON.parse(exchange.body).access_roles?.length === 0) {
+        cleared.add(userId);
+        return exchange.send(jsonAnswer(200, { message: "User roles updated successfully", data: { user_id: userId, access_roles: [] } }));
+      }
+      if (isRoles(exchange)) cleared.delete(userId);
+      const answer = await exchange.reference();
+      if (exchange.request.method === "GET" && cleared.has(userId) && answer.ok) {
+        const body = await answer.json();
+        body.data.access_roles = [];
+        return exchange.send(jsonAnswer(200, body));
+      }
+      return exchange.send(answer);
+    });
+    const before = server.handler.readUser(server.handler.userId)!;
+    const report = await run(server);
+    expect(check(report, "set roles to an empty list (expects 400 or 422)")).toMatchObject({ outcome: "failed", status: 200 });
+    expect(check(report, "restore the user's roles")).toMatchObject({ outcome: "passed", status: 200 });
+    expect(check(report, "restore the user's roles").note).toBe(`put back the roles ${JSON.stringify(before.access_roles)} after set roles to an empty list: it was answered 200`);
+    expect(cleared.has(server.handler.userId)).toBe(false);
+    expect(server.handler.readUser(server.handler.userId)).toEqual(before);
+  });
+
+  it("an update answered 500 after the server stored it is put back", async () => {
+    const server = await raw(async (exchange) => {
+      if (!isNameUpdate(exchange)) return exchange.send(await exchange.reference());
+      const stored = await exchange.reference();
+      // The first update is stored, then a 500; the restore is answered normally.
+      if (JSON.parse(exchange.body).full_name.endsWith("(verify)")) {
+        await stored.arrayBuffer();
+        return exchange.send(jsonAnswer(500, { error: { type: "https://parchment.health/errors/internal-error", title: "Internal Server Error", detail: "stored, then failed" } }));
+      }
+      return exchange.send(stored);
+    });
+    const before = server.handler.readUser(server.handler.userId)!;
+    const report = await run(server);
+    expect(check(report, "update a user")).toMatchObject({ outcome: "failed", status: 500 });
+    expect(check(report, "restore the user")).toMatchObject({ outcome: "passed", note: expect.stringContaining("after update a user: it was answered 500") });
+    expect(server.handler.readUser(server.handler.userId)).toEqual(before);
+  });
+
+  it("an update stored and then never finished (a timeout) is put back", async () => {
+    const server = await raw(async (exchange) => {
+      if (!isNameUpdate(exchange) || !JSON.parse(exchange.body).full_name.endsWith("(verify)")) return exchange.send(await exchange.reference());
+      await (await exchange.reference()).arrayBuffer();
+      exchange.response.writeHead(200, { "content-type": "application/json" });
+      exchange.response.write('{"success": true, '); // and nothing more
+    });
+    const before = server.handler.readUser(server.handler.userId)!;
+    const report = await run(server, 500);
+    expect(check(report, "update a user").outcome).toBe("failed");
+    expect(check(report, "restore the user")).toMatchObject({ outcome: "passed", note: expect.stringContaining("no complete answer came") });
+    expect(server.handler.readUser(server.handler.userId)).toEqual(before);
+  });
+
+  it("a restore that fails is reported as what could not be put back", async () => {
+    let updates = 0;
+    const server = await raw(async (exchange) => {
+      if (isNameUpdate(exchange) && ++updates >= 2) return exchange.send(jsonAnswer(503, { error: { type: "https://parchment.health/errors/service-unavailable", title: "Service Unavailable", detail: "down" } }, { "retry-after": "0" }));
+      return exchange.send(await exchange.reference());
+    });
+    const report = await run(server);
+    expect(check(report, "restore the user")).toMatchObject({ outcome: "failed", note: expect.stringMatching(/^could not put back full_name ".*": the user may be left with full_name ".* \(verify\)"$/) });
+    expect(report.ok).toBe(false);
+  });
+
+  it("a refused update is not sent again", async () => {
+    const server = await raw(async (exchange) =>
+      isNameUpdate(exchange) ? exchange.send(jsonAnswer(403, { error: { type: "https://parchment.health/errors/forbidden", title: "Forbidden", detail: "no" } })) : exchange.send(await exchange.reference()),
+    );
+    const report = await run(server);
+    expect(check(report, "restore the user")).toMatchObject({ outcome: "skipped", note: "the update was refused (403), so nothing changed" });
+    expect(server.requests.filter((request) => request.startsWith("PUT") && !request.includes("/roles"))).toHaveLength(1);
+  });
+});
+
+describe("the name verify writes", () => {
+  it("a server that stores nothing fails 'read the updated user', even for a name already at its maxLength", async () => {
+    const server = await raw(async (exchange) =>
+      isNameUpdate(exchange) ? exchange.send(jsonAnswer(200, { message: "User updated successfully", data: { user_id: server.handler.userId } })) : exchange.send(await exchange.reference()),
+    );
+    // A 256-character name, through the reference server's own update.
+    const longName = "N".repeat(256);
+    const { handler } = server;
+    const set = await handler.fetch(
+      new Request(`http://reference.test/v1/organizations/${handler.organizationId}/users/${handler.userId}`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${handler.token}`, "x-organization-secret": handler.organizationSecret, "content-type": "application/json" },
+        body: JSON.stringify({ full_name: longName }),
+      }),
+    );
+    expect(set.status).toBe(200);
+    const report = await run(server);
+    expect(check(report, "read the updated user")).toMatchObject({ outcome: "failed", violations: [{ path: "$.data.full_name", actual: expect.stringMatching(/^"N+…$/) }] });
+    expect(handler.readUser(handler.userId)?.full_name).toBe(longName);
+  });
+
+  it("differs from the current name and fits 1 to 256 characters, whatever the name", () => {
+    const names = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 256 }),
+      fc.string({ minLength: 0, maxLength: 20 }).map((end) => `${"x".repeat(256)}${end} (verify)`.slice(-256)),
+      fc.constantFrom("x".repeat(247) + " (verify)", "x".repeat(246) + " (verify!)", " (verify)", "x".repeat(256)),
+    );
+    fc.assert(
+      fc.property(names, (name) => {
+        const changed = changedName(name);
+        return changed !== name && changed.length >= 1 && changed.length <= 256;
+      }),
+    );
+  });
+});
