@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRawServer, type RawServer } from "../support/broken-servers.js";
 import { repoRoot } from "contract-pipeline/tools";
+import { expectNoPartOf } from "contract-kit/test-support";
 
 const cli = path.join(repoRoot, "src/cli.ts");
 const run = (args: string[], env: Record<string, string> = {}) =>
@@ -84,7 +85,10 @@ async function serveJson(args: string[]) {
         }
       });
     });
-    return { info: JSON.parse(line) as { baseUrl: string; organizationId: string; organizationSecret: string; token: string }, stop };
+    return {
+      info: JSON.parse(line) as { baseUrl: string; organizationId: string; organizationSecret: string; token: string; userId: string; partnerId: string; partnerSecret: string },
+      stop,
+    };
   } catch (error) {
     stop();
     throw error;
@@ -118,6 +122,34 @@ describe("parchment-contract serve", () => {
         headers: { authorization: `Bearer ${info.token}`, "x-organization-secret": info.organizationSecret },
       });
       expect(response.status).toBe(200);
+    } finally {
+      stop();
+    }
+  });
+
+  it("--json prints the partner's credentials too: a token grant with them works, and verify checks it", async () => {
+    const { info, stop } = await serveJson([]);
+    try {
+      expect(Object.keys(info).sort()).toEqual(["baseUrl", "organizationId", "organizationSecret", "partnerId", "partnerSecret", "token", "userId"]);
+      const grant = await fetch(`${info.baseUrl}/v1/token`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-partner-id": info.partnerId,
+          "x-partner-secret": info.partnerSecret,
+          "x-organization-id": info.organizationId,
+          "x-organization-secret": info.organizationSecret,
+          "x-user-id": info.userId,
+        },
+        body: JSON.stringify({ grantType: "client_credentials", scope: ["read:user"] }),
+      });
+      expect(grant.status).toBe(200);
+      const flags = ["--base-url", info.baseUrl, "--organization-id", info.organizationId, "--organization-secret", info.organizationSecret, "--token", info.token];
+      const { code, stdout } = await run(["verify", ...flags, "--partner-id", info.partnerId, "--partner-secret", info.partnerSecret, "--json"]);
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout) as { checks: { operationId: string; outcome: string }[] };
+      expect(report.checks.filter((check) => check.operationId === "createToken").map((check) => check.outcome)).toEqual(["passed", "passed"]);
+      expectNoPartOf([info.partnerSecret, info.token, info.organizationSecret], stdout);
     } finally {
       stop();
     }
@@ -157,7 +189,7 @@ describe("parchment-contract verify --timeout", () => {
     ]);
     expect(code).toBe(1);
     expect(Date.now() - started).toBeLessThan(30_000);
-    expect(stdout.match(/\(body\): expected a complete body of at most 4194304 bytes; got the body was not complete within 0\.3 s$/gm)).toHaveLength(5);
-    expect(stdout).toMatch(/0 passed, 5 failed, 7 skipped$/m);
+    expect(stdout.match(/\(body\): expected a complete body of at most 4194304 bytes; got the body was not complete within 0\.3 s$/gm)).toHaveLength(6);
+    expect(stdout).toMatch(/0 passed, 6 failed, 8 skipped$/m);
   });
 });
