@@ -63,6 +63,16 @@ async function serve(args: string[]): Promise<number> {
     partnerId: server.partnerId,
     partnerSecret: server.partnerSecret,
   };
+  // The variables the README's samples and verify read, as lines to paste into another shell.
+  const exports = Object.entries({
+    PARCHMENT_BASE_URL: info.baseUrl,
+    PARCHMENT_ORGANIZATION_ID: info.organizationId,
+    PARCHMENT_ORGANIZATION_SECRET: info.organizationSecret,
+    PARCHMENT_TOKEN: info.token,
+    PARCHMENT_USER_ID: info.userId,
+    PARCHMENT_PARTNER_ID: info.partnerId,
+    PARCHMENT_PARTNER_SECRET: info.partnerSecret,
+  }).map(([name, value]) => `  export ${name}='${value}'`);
   if (values.json) {
     console.log(JSON.stringify(info));
   } else {
@@ -72,6 +82,9 @@ ${docsHtml ? `  docs:                ${server.baseUrl}/docs\n` : ""}  organizati
   bearer token:        ${info.token}
   a user id:           ${info.userId}
   partner id / secret: ${server.partnerId} / ${server.partnerSecret}   (for POST /v1/token)
+
+For the README's samples and verify, in another terminal:
+${exports.join("\n")}
 
 Try it:
   curl -s '${server.baseUrl}/v1/organizations/${info.organizationId}/users?limit=2' \\

@@ -12,6 +12,7 @@ import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shadowTarget } from "contract-pipeline/unshadow-node";
 import { repoRoot } from "contract-pipeline/tools";
+import { readmeBlocks, runBlock, withServe } from "contract-kit/test-support";
 import { pinnedNodes } from "./pinned-nodes.js";
 
 const project = mkdtempSync(path.join(os.tmpdir(), "parchment-consumer-"));
@@ -47,31 +48,19 @@ const onNode = (node: string) => ({ ...env, PATH: `${path.dirname(node)}${path.d
 const bin = () => path.join(project, "node_modules/.bin/parchment-contract");
 
 // --- The README blocks -----------------------------------------------------------------------
-interface Block { file: string; label: string; source: string }
-
-/** Every ```ts block of each README; a block without an import continues the one before it. */
-function readmeBlocks(): Block[] {
-  // This package's README; avara/README.md is compiled against the avara package (avara/test/package).
-  const readmes = ["README.md"];
-  const blocks: Block[] = [];
-  for (const readme of readmes) {
-    const text = readFileSync(path.join(repoRoot, readme), "utf8");
-    let previous: Block | undefined;
-    for (const match of text.matchAll(/^```(?:ts|typescript)\n([\s\S]*?)^```$/gm)) {
-      const line = text.slice(0, match.index).split("\n").length;
-      const source = `// ${readme} line ${line}\n${match[1]}`;
-      if (previous && !/^import /m.test(match[1]!)) {
-        previous.source += source;
-        continue;
-      }
-      previous = { file: `${readme.replace(/[/.]/g, "-")}-${line}`, label: `${readme}:${line}`, source };
-      blocks.push(previous);
-    }
-  }
-  return blocks;
-}
-const blocks = readmeBlocks();
+// This package's README; avara/README.md is run against the avara package (avara/test/package).
+const blocks = readmeBlocks(path.join(repoRoot, "README.md"));
 let readmeCompiled: { ok: boolean; output: string } | undefined;
+/** What `serve --json` prints, into the variables the README reads. */
+const README_VARIABLES = {
+  baseUrl: "PARCHMENT_BASE_URL",
+  organizationId: "PARCHMENT_ORGANIZATION_ID",
+  organizationSecret: "PARCHMENT_ORGANIZATION_SECRET",
+  token: "PARCHMENT_TOKEN",
+  userId: "PARCHMENT_USER_ID",
+  partnerId: "PARCHMENT_PARTNER_ID",
+  partnerSecret: "PARCHMENT_PARTNER_SECRET",
+};
 
 beforeAll(() => {
   run("npm", ["pack", "--silent", "--pack-destination", project], repoRoot);
@@ -90,7 +79,6 @@ beforeAll(() => {
     JSON.stringify({ compilerOptions: { ...compilerOptions, outDir: "out-readme", rootDir: ".", types: ["node"], typeRoots: [path.join(repoRoot, "node_modules/@types")] }, include: ["readme/*.ts"] }),
   );
   copyFileSync(path.join(repoRoot, "test/package/consumer/main.ts"), path.join(project, "main.ts"));
-  copyFileSync(path.join(repoRoot, "test/package/consumer/readme-runner.mjs"), path.join(project, "readme-runner.mjs"));
   mkdirSync(path.join(project, "readme"));
   for (const block of blocks) writeFileSync(path.join(project, "readme", `${block.file}.ts`), block.source);
   run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"]);
@@ -172,7 +160,7 @@ for (const { node, version } of runtimes) describe(`the packed package on Node $
       const flags = ["--base-url", info.baseUrl, "--organization-id", info.organizationId, "--organization-secret", info.organizationSecret, "--token", info.token];
       const verify = (args: string[]) => spawnSync(bin(), ["verify", ...args], { cwd: project, env: onNode(node), encoding: "utf8", timeout: 30_000 });
 
-      const good = verify([...flags, "--user-id", info.userId, "--allow-writes", "--json"]);
+      const good = verify([...flags, "--user-id", info.userId, "--partner-id", info.partnerId, "--partner-secret", info.partnerSecret, "--allow-writes", "--json"]);
       expect(good.stderr).toBe("");
       expect(good.status).toBe(0);
       const report = JSON.parse(good.stdout);
@@ -191,9 +179,10 @@ for (const { node, version } of runtimes) describe(`the packed package on Node $
     expect(await exited).toBe(0);
   }, 60_000);
 
-  for (const { file, label } of blocks) it(`on Node ${version}: runs the README block at ${label}`, () => {
-    const result = spawnSync(node, ["readme-runner.mjs", `out-readme/readme/${file}.js`], { cwd: project, encoding: "utf8", env, timeout: 30_000 });
-    expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`readme block ran on ${version}`);
+  for (const { file, label } of blocks) it(`on Node ${version}: runs the README block at ${label} as written, against serve, and it ends on its own`, async () => {
+    const clean = Object.fromEntries(Object.entries(onNode(node)).filter(([name]) => !name.startsWith("PARCHMENT_")));
+    const result = await withServe({ bin: bin(), cwd: project, env: clean, variables: README_VARIABLES }, (blockEnv) => runBlock(node, `out-readme/readme/${file}.js`, project, blockEnv));
+    expect(result.output).not.toMatch(/the README block called/);
+    expect(result.status, result.output).toBe(0);
   }, 60_000);
 });

@@ -3,3 +3,4 @@
 export * from "./hostile-server.js";
 export * from "./secrets.js";
 export * from "./spec.js";
+export * from "./readme.js";
