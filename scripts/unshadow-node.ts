@@ -1,7 +1,8 @@
-// npm links the `node` bin of the pinned Node 22 and 24 packages (test/runtimes) into
-// node_modules/.bin, which npm puts first on PATH for every script: `npm test` would then run
-// on Node 22 instead of the Node you installed with. Run by `prepare` (after npm ci and
-// npm install); the consumer test fails if the link is back. Concerns the repository, not a
+// npm links the `node` bin of a Node package (the pinned Node 22 and 24 of test/runtimes, when
+// they were root dependencies) into node_modules/.bin, which npm puts first on PATH for every
+// script: `npm test` would then run on that Node instead of the one you installed with. They
+// are installed into a cache of their own now (test/package/pinned-nodes.ts); this removes a
+// link an older install left. The consumer test fails if one is there. Concerns the repository, not a
 // contract: it takes no --contract.
 import { lstatSync, readlinkSync, rmSync } from "node:fs";
 import path from "node:path";

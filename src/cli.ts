@@ -14,13 +14,16 @@ const SERVE_USAGE = `usage: parchment-contract serve [--port N] [--json] [--docs
   --list-shape   which documented shape list users answers in (default page)`;
 
 const VERIFY_USAGE = `usage: parchment-contract verify --base-url URL --organization-id ID --organization-secret S --token T
-                                 [--user-id U] [--allow-writes] [--max-pages N] [--timeout SECONDS] [--json]
+                                 [--user-id U] [--partner-id P --partner-secret PS] [--allow-writes]
+                                 [--max-pages N] [--timeout SECONDS] [--json]
   Checks a server's answers against the contract; exit 0 when every check passes, 1 otherwise.
   --base-url URL              the API root, http(s), without user:password@   (PARCHMENT_BASE_URL)
   --organization-id ID                                                         (PARCHMENT_ORGANIZATION_ID)
   --organization-secret S                                                      (PARCHMENT_ORGANIZATION_SECRET)
   --token T                   a bearer token                                   (PARCHMENT_TOKEN)
   --user-id U                 the user to read; default the first listed       (PARCHMENT_USER_ID)
+  --partner-id P              with --partner-secret, also request a token      (PARCHMENT_PARTNER_ID)
+  --partner-secret PS         (POST /v1/token; read-only)                      (PARCHMENT_PARTNER_SECRET)
   --allow-writes              also change a user and put it back
   --max-pages N               list pages to follow through lastKey (default 5)
   --timeout SECONDS           per request, headers and body (default 15)
@@ -29,7 +32,8 @@ const VERIFY_USAGE = `usage: parchment-contract verify --base-url URL --organiza
 const USAGE = `usage:
   parchment-contract serve [--port N] [--json] [--docs FILE] [--list-shape page|envelope|array]
   parchment-contract verify --base-url URL --organization-id ID --organization-secret S --token T
-                            [--user-id U] [--allow-writes] [--max-pages N] [--timeout SECONDS] [--json]
+                            [--user-id U] [--partner-id P --partner-secret PS] [--allow-writes]
+                            [--max-pages N] [--timeout SECONDS] [--json]
   parchment-contract --version | --help | <command> --help`;
 
 const LIST_SHAPES: readonly ListShape[] = ["page", "envelope", "array"];
@@ -49,7 +53,26 @@ async function serve(args: string[]): Promise<number> {
     }
   }
   const server = await listenOn(port, () => startReferenceServer({ port, docsHtml, listShape }));
-  const info = { baseUrl: server.baseUrl, organizationId: server.organizationId, organizationSecret: server.organizationSecret, token: server.token, userId: server.userId };
+  // Everything a partner's code and verify take, the partner's credentials included (for POST /v1/token).
+  const info = {
+    baseUrl: server.baseUrl,
+    organizationId: server.organizationId,
+    organizationSecret: server.organizationSecret,
+    token: server.token,
+    userId: server.userId,
+    partnerId: server.partnerId,
+    partnerSecret: server.partnerSecret,
+  };
+  // The variables the README's samples and verify read, as lines to paste into another shell.
+  const exports = Object.entries({
+    PARCHMENT_BASE_URL: info.baseUrl,
+    PARCHMENT_ORGANIZATION_ID: info.organizationId,
+    PARCHMENT_ORGANIZATION_SECRET: info.organizationSecret,
+    PARCHMENT_TOKEN: info.token,
+    PARCHMENT_USER_ID: info.userId,
+    PARCHMENT_PARTNER_ID: info.partnerId,
+    PARCHMENT_PARTNER_SECRET: info.partnerSecret,
+  }).map(([name, value]) => `  export ${name}='${value}'`);
   if (values.json) {
     console.log(JSON.stringify(info));
   } else {
@@ -59,6 +82,9 @@ ${docsHtml ? `  docs:                ${server.baseUrl}/docs\n` : ""}  organizati
   bearer token:        ${info.token}
   a user id:           ${info.userId}
   partner id / secret: ${server.partnerId} / ${server.partnerSecret}   (for POST /v1/token)
+
+For the README's samples and verify, in another terminal:
+${exports.join("\n")}
 
 Try it:
   curl -s '${server.baseUrl}/v1/organizations/${info.organizationId}/users?limit=2' \\
@@ -84,6 +110,8 @@ const verifyCli = verifyCommand({
     { flag: "organization-secret", option: "organizationSecret", variable: "PARCHMENT_ORGANIZATION_SECRET", required: true, secret: true },
     { flag: "token", option: "token", variable: "PARCHMENT_TOKEN", required: true, secret: true },
     { flag: "user-id", option: "userId", variable: "PARCHMENT_USER_ID" },
+    { flag: "partner-id", option: "partnerId", variable: "PARCHMENT_PARTNER_ID" },
+    { flag: "partner-secret", option: "partnerSecret", variable: "PARCHMENT_PARTNER_SECRET", secret: true },
     { flag: "max-pages", option: "maxPages", type: "count" },
   ],
   verify,

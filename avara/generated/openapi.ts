@@ -13,7 +13,7 @@ export interface paths {
                  * @description The user, `usr_` followed by 32 hexadecimal characters.
                  * @example usr_1234567890abcdef1234567890abcdef
                  */
-                userId: components["parameters"]["UserId"];
+                userId: components["schemas"]["UserId"];
             };
             cookie?: never;
         };
@@ -155,7 +155,7 @@ export interface components {
             /** @description The NPI number; `null` removes it (not while report creation is on). */
             npiNumber?: components["schemas"]["NpiNumber"] | null;
             phoneNumber?: components["schemas"]["PhoneNumber"] | null;
-        } & (unknown & unknown);
+        };
     };
     responses: {
         /** @description The request is malformed or its body breaks the schema: an unknown field, `email`, `level: owner`, a value of the wrong form. */
@@ -236,13 +236,7 @@ export interface components {
             };
         };
     };
-    parameters: {
-        /**
-         * @description The user, `usr_` followed by 32 hexadecimal characters.
-         * @example usr_1234567890abcdef1234567890abcdef
-         */
-        UserId: components["schemas"]["UserId"];
-    };
+    parameters: never;
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -258,7 +252,7 @@ export interface operations {
                  * @description The user, `usr_` followed by 32 hexadecimal characters.
                  * @example usr_1234567890abcdef1234567890abcdef
                  */
-                userId: components["parameters"]["UserId"];
+                userId: components["schemas"]["UserId"];
             };
             cookie?: never;
         };
@@ -279,7 +273,9 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
-            "5XX": components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
     updateUser: {
@@ -291,7 +287,7 @@ export interface operations {
                  * @description The user, `usr_` followed by 32 hexadecimal characters.
                  * @example usr_1234567890abcdef1234567890abcdef
                  */
-                userId: components["parameters"]["UserId"];
+                userId: components["schemas"]["UserId"];
             };
             cookie?: never;
         };
@@ -318,7 +314,9 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
-            "5XX": components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
         };
     };
 }

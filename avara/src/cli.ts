@@ -40,6 +40,11 @@ async function serve(args: string[]): Promise<number> {
   API key:    ${info.apiKey}
   a user id:  ${info.userId}   (${server.userIds.length} users in all)
 
+For the README's samples and verify, in another terminal:
+  export AVARA_BASE_URL='${info.baseUrl}'
+  export AVARA_API_KEY='${info.apiKey}'
+  export AVARA_USER_ID='${info.userId}'
+
 Try it:
   curl -s ${server.baseUrl}/v1/autoScribe/users/${info.userId} -H 'Authorization: Bearer ${info.apiKey}'
 

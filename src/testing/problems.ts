@@ -3,12 +3,12 @@
 // (error: { type, title, detail, validation? }) for every refusal, the skeleton's included.
 import { randomBytes } from "node:crypto";
 import type { Context } from "hono";
-import type { SchemaViolation } from "contract-kit/spec";
 import type { ReferenceAnswers } from "contract-kit/testing";
+import type { ValidationIssue } from "./messages.js";
 
 const ERRORS = "https://parchment.health/errors/";
 
-export type ValidationIssue = { field: string; message: string; code: string };
+export type { ValidationIssue } from "./messages.js";
 
 export interface Problem {
   status: number;
@@ -52,22 +52,6 @@ export const validationFailed = (c: Context, detail: string, validation: Validat
   problem(c, { status: 422, type: "validation-error", title: "Validation failed", detail, validation });
 
 export const unauthorized = (c: Context, type: string, detail: string) => problem(c, { status: 401, type, title: "Unauthorized", detail });
-
-/** The most validation[] entries a problem holds (ProblemDetails.validation's maxItems in openapi.yaml). */
-const MAX_VALIDATION_ISSUES = 200;
-
-/** ajv's violations as the vendor's validation[] entries: dotted field, message, code; the first MAX_VALIDATION_ISSUES. */
-export function validationIssues(violations: SchemaViolation[]): ValidationIssue[] {
-  return violations
-    .filter((violation) => violation.keyword !== "if")
-    .slice(0, MAX_VALIDATION_ISSUES)
-    .map((violation) => {
-      const parts = violation.path.split("/").filter(Boolean);
-      const extra = violation.params.missingProperty ?? violation.params.additionalProperty;
-      if (typeof extra === "string") parts.push(extra);
-      return { field: parts.join(".") || "body", message: violation.message, code: "VALIDATION_ERROR" };
-    });
-}
 
 /** What the shared skeleton refuses, as Parchment's problems. */
 export const parchmentAnswers: ReferenceAnswers = {

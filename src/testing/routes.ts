@@ -6,7 +6,8 @@ import type { SpecOperation, SpecValidator } from "contract-kit/spec";
 import type { ReadJson } from "contract-kit/testing";
 import type { AccessRole, ProviderDetails } from "../types.js";
 import type { Auth } from "./auth.js";
-import { invalidRequest, problem, success, unauthorized, validationFailed, validationIssues } from "./problems.js";
+import { ROLES_MESSAGE, RX_READER_MESSAGE, validationIssues } from "./messages.js";
+import { invalidRequest, problem, success, unauthorized, validationFailed } from "./problems.js";
 import { render, summary, type State, type StoredUser } from "./state.js";
 
 export interface RouteOptions {
@@ -49,14 +50,14 @@ export function addRoutes(app: Hono, { state, auth, validator, operation, readJs
     const limitText = query.limit ?? "20";
     const limit = /^\d{1,3}$/.test(limitText) ? Number(limitText) : Number.NaN;
     if (Number.isNaN(limit) || validator.validate("#/components/parameters/Limit/schema", limit).length > 0) {
-      return invalidRequest(c, "limit must be an integer from 1 to 100", [{ field: "limit", message: "must be an integer from 1 to 100", code: "VALIDATION_ERROR" }]);
+      return invalidRequest(c, "limit must be an integer from 1 to 100", [{ field: "limit", message: "limit must be an integer from 1 to 100", code: "VALIDATION_ERROR" }]);
     }
     if (listShape === "array") {
       const all = state.all();
       return success(c, `Retrieved ${all.length} users successfully`, all.map((user) => ({ user_id: user.user_id, email: user.email })));
     }
     const page = state.page(limit, query.lastKey);
-    if (!page) return invalidRequest(c, "lastKey is not a cursor of this listing", [{ field: "lastKey", message: "unknown cursor", code: "VALIDATION_ERROR" }]);
+    if (!page) return invalidRequest(c, "lastKey is not a cursor of this listing", [{ field: "lastKey", message: "lastKey is not a cursor of this listing", code: "VALIDATION_ERROR" }]);
     const { users, start, total, lastKey } = page;
     if (listShape === "envelope") {
       const pagination = { count: users.length, hasNext: lastKey !== null, limit, offset: start, lastKey };
@@ -112,8 +113,8 @@ export function addRoutes(app: Hono, { state, auth, validator, operation, readJs
       // The schema's if/then: rx_reader without receptionist (Parchment's roles table).
       const detail =
         roles.includes("rx_reader") && !roles.includes("receptionist") && violations.some((violation) => violation.keyword === "contains")
-          ? "rx_reader needs to be combined with receptionist"
-          : "access_roles must be a non-empty array of valid roles";
+          ? RX_READER_MESSAGE
+          : ROLES_MESSAGE;
       return problem(c, { status: 400, type: "bad-request", title: "Bad Request", detail, validation: validationIssues(violations) });
     }
     const updated = state.setRoles(user.user_id, (write.body as { access_roles: AccessRole[] }).access_roles);

@@ -15,6 +15,8 @@ export const CHECKS = {
   readUnknownUser: { name: "read an unknown user (expects 404)", operationId: "getUser" },
   listWithoutCredentials: { name: "list users without credentials (expects 401)", operationId: "listUsers" },
   listWithoutSecret: { name: "list users without the organisation secret (expects 401)", operationId: "listUsers" },
+  tokenWithWrongSecret: { name: "request a token with a wrong partner secret (expects 401)", operationId: "createToken" },
+  requestToken: { name: "request a token with the partner credentials", operationId: "createToken" },
   updateUser: { name: "update a user", operationId: "updateUser" },
   readUpdatedUser: { name: "read the updated user", operationId: "getUser" },
   restoreUser: { name: "restore the user", operationId: "updateUser" },

@@ -11,6 +11,7 @@ import type { User } from "../types.js";
 import { CHECKS, WRITES } from "./checks.js";
 import { listUsers } from "./list-users.js";
 import { collectRequestIds } from "./request-ids.js";
+import { checkTokens } from "./token.js";
 import { writeAndRestore } from "./writes.js";
 
 export type { CheckResult, VerifyReport } from "contract-kit/verify";
@@ -23,6 +24,9 @@ export interface VerifyOptions extends VerifyBaseOptions {
   userId?: string;
   /** List pages to read by following the cursor. Default 5. */
   maxPages?: number;
+  /** With partnerSecret: also request a token (POST /v1/token) and check the grant. */
+  partnerId?: string;
+  partnerSecret?: string;
 }
 
 const UNKNOWN_USER = "usr_parchment_contract_verify_unknown";
@@ -36,11 +40,12 @@ function problemOf(body: any): string | undefined {
 }
 
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
-  const checked = checkVerifyOptions(options, { credentials: ["organizationSecret", "token"], required: ["organizationId"], optional: ["userId"] });
+  const checked = checkVerifyOptions(options, { credentials: ["organizationSecret", "token"], required: ["organizationId"], optional: ["userId", "partnerId", "partnerSecret"] });
+  if (options.partnerSecret !== undefined) checkVerifyOptions(options, { credentials: ["partnerSecret"] });
   if (options.maxPages !== undefined && !(Number.isInteger(options.maxPages) && options.maxPages >= 1)) throw new TypeError("maxPages must be a positive integer");
   const credentials = { authorization: `Bearer ${options.token}`, "x-organization-secret": options.organizationSecret };
   const { run, checkRequestIds } = collectRequestIds(
-    startVerifyRun({ spec: parchmentSpec, checked, secrets: [options.token, options.organizationSecret], credentials, pathParams: { organization_id: options.organizationId }, problemOf, hint401: HINT_401 }),
+    startVerifyRun({ spec: parchmentSpec, checked, secrets: [options.token, options.organizationSecret, options.partnerSecret].filter((secret) => secret !== undefined), credentials, pathParams: { organization_id: options.organizationId }, problemOf, hint401: HINT_401 }),
   );
   const { fail, skip, show } = run;
 
@@ -61,6 +66,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   await run.probe(CHECKS.readUnknownUser, { pathParams: { user_id: UNKNOWN_USER } }, { status: 404 });
   await run.probe(CHECKS.listWithoutCredentials, { headers: {} }, { status: 401 });
   await run.probe(CHECKS.listWithoutSecret, { headers: { authorization: credentials.authorization } }, { status: 401 });
+  await checkTokens(run, { ...options, userId: userId ?? UNKNOWN_USER });
 
   // Writes, each put back at once.
   if (options.allowWrites && user) {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRawServer, type RawServer } from "../support/broken-servers.js";
 import { destroyAllRaw, rawSocket } from "contract-kit/test-support";
 import { repoRoot } from "contract-pipeline/tools";
+import { expectNoPartOf } from "contract-kit/test-support";
 
 const cli = path.join(repoRoot, "src/cli.ts");
 const run = (args: string[], env: Record<string, string> = {}) =>
@@ -85,7 +86,11 @@ async function serveJson(args: string[]) {
         }
       });
     });
-    return { info: JSON.parse(line) as { baseUrl: string; organizationId: string; organizationSecret: string; token: string }, stop, child };
+    return {
+      info: JSON.parse(line) as { baseUrl: string; organizationId: string; organizationSecret: string; token: string; userId: string; partnerId: string; partnerSecret: string },
+      stop,
+      child,
+    };
   } catch (error) {
     stop();
     throw error;
@@ -141,6 +146,34 @@ describe("parchment-contract serve", () => {
     }
   });
 
+  it("--json prints the partner's credentials too: a token grant with them works, and verify checks it", async () => {
+    const { info, stop } = await serveJson([]);
+    try {
+      expect(Object.keys(info).sort()).toEqual(["baseUrl", "organizationId", "organizationSecret", "partnerId", "partnerSecret", "token", "userId"]);
+      const grant = await fetch(`${info.baseUrl}/v1/token`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-partner-id": info.partnerId,
+          "x-partner-secret": info.partnerSecret,
+          "x-organization-id": info.organizationId,
+          "x-organization-secret": info.organizationSecret,
+          "x-user-id": info.userId,
+        },
+        body: JSON.stringify({ grantType: "client_credentials", scope: ["read:user"] }),
+      });
+      expect(grant.status).toBe(200);
+      const flags = ["--base-url", info.baseUrl, "--organization-id", info.organizationId, "--organization-secret", info.organizationSecret, "--token", info.token];
+      const { code, stdout } = await run(["verify", ...flags, "--partner-id", info.partnerId, "--partner-secret", info.partnerSecret, "--json"]);
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout) as { checks: { operationId: string; outcome: string }[] };
+      expect(report.checks.filter((check) => check.operationId === "createToken").map((check) => check.outcome)).toEqual(["passed", "passed"]);
+      expectNoPartOf([info.partnerSecret, info.token, info.organizationSecret], stdout);
+    } finally {
+      stop();
+    }
+  });
+
   it("--list-shape envelope answers list users with the envelope-level pagination", async () => {
     const { info, stop } = await serveJson(["--list-shape", "envelope"]);
     try {
@@ -175,7 +208,7 @@ describe("parchment-contract verify --timeout", () => {
     ]);
     expect(code).toBe(1);
     expect(Date.now() - started).toBeLessThan(30_000);
-    expect(stdout.match(/\(body\): expected a complete body of at most 4194304 bytes; got the body was not complete within 0\.3 s$/gm)).toHaveLength(5);
-    expect(stdout).toMatch(/0 passed, 5 failed, 8 skipped$/m);
+    expect(stdout.match(/\(body\): expected a complete body of at most 4194304 bytes; got the body was not complete within 0\.3 s$/gm)).toHaveLength(6);
+    expect(stdout).toMatch(/0 passed, 6 failed, 9 skipped$/m);
   });
 });

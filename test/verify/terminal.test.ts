@@ -29,6 +29,11 @@ describe("control characters from a server", () => {
     expect(text).toContain("\\u202e");
     // Each check is still one line of its own: nothing the server sent starts a line.
     for (const line of text.split("\n").slice(1, -1)) expect(line).toMatch(/^([✓✗-] |    )/);
+    // The forged user id cannot be a header: the token checks, which send it as x-user-id, are skipped, not crashed.
+    expect(report.checks.filter((check) => check.operationId === "createToken").map((check) => [check.outcome, check.note])).toEqual([
+      ["skipped", expect.stringContaining("cannot be sent in the x-user-id header")],
+      ["skipped", expect.stringContaining("cannot be sent in the x-user-id header")],
+    ]);
     // The JSON report keeps the server's text as data, escaped by JSON itself.
     expect(JSON.parse(JSON.stringify(report)).checks.some((check: { problem?: string }) => check.problem?.includes("\u001b"))).toBe(true);
   });

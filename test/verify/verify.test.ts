@@ -6,12 +6,15 @@ import { formatReport } from "contract-kit/verify";
 import { verify } from "../../src/verify/verify.js";
 import { drifts, startServer, type RunningServer } from "../support/broken-servers.js";
 import { repoRoot } from "contract-pipeline/tools";
+import { expectNoPartOf } from "contract-kit/test-support";
 
 const options = (server: RunningServer) => ({
   baseUrl: server.baseUrl,
   organizationId: server.handler.organizationId,
   organizationSecret: server.handler.organizationSecret,
   token: server.handler.token,
+  partnerId: server.handler.partnerId,
+  partnerSecret: server.handler.partnerSecret,
 });
 
 describe("verify against the reference server", () => {
@@ -24,7 +27,7 @@ describe("verify against the reference server", () => {
   it("passes every check, writes included, and leaves the user as it was", async () => {
     const before = server.handler.readUser(server.handler.userId);
     const report = await verify({ ...options(server), allowWrites: true, userId: server.handler.userId });
-    expect(formatReport(report)).toMatch(/15 passed, 0 failed, 1 skipped$/);
+    expect(formatReport(report)).toMatch(/17 passed, 0 failed, 1 skipped$/);
     expect(report.ok).toBe(true);
     expect(server.handler.readUser(server.handler.userId)).toEqual(before);
   });
@@ -33,6 +36,51 @@ describe("verify against the reference server", () => {
     const report = await verify(options(server));
     expect(report.ok).toBe(true);
     expect(report.checks.filter((check) => check.outcome === "skipped").map((check) => check.note)).toEqual(Array(6).fill("writes need --allow-writes"));
+  });
+
+  it("checks POST /v1/token read-only: refused with a wrong partner secret, granted with the partner's credentials", async () => {
+    const report = await verify(options(server));
+    const tokenChecks = report.checks.filter((check) => check.operationId === "createToken");
+    expect(tokenChecks.map(({ name, method, path, status, outcome }) => ({ name, method, path, status, outcome }))).toEqual([
+      { name: "request a token with a wrong partner secret (expects 401)", method: "POST", path: "/v1/token", status: 401, outcome: "passed" },
+      { name: "request a token with the partner credentials", method: "POST", path: "/v1/token", status: 200, outcome: "passed" },
+    ]);
+  });
+
+  it("without the partner's credentials, still checks the refusal and skips the grant, saying why", async () => {
+    const { partnerId: _id, partnerSecret: _secret, ...withoutPartner } = options(server);
+    const report = await verify(withoutPartner);
+    const tokenChecks = report.checks.filter((check) => check.operationId === "createToken");
+    expect(tokenChecks.map((check) => [check.outcome, check.note])).toEqual([
+      ["passed", undefined],
+      ["skipped", "a token request needs the partner's credentials: --partner-id and --partner-secret"],
+    ]);
+  });
+});
+
+describe("verify against a server that echoes the token it granted where the spec wants a number", () => {
+  let server: RunningServer;
+  let granted = "";
+  beforeAll(async () => {
+    server = await startServer(async (request, handler) => {
+      const response = await handler.fetch(request);
+      if (!(request.method === "POST" && response.ok)) return response;
+      const body = await response.json();
+      granted = body.data.accessToken;
+      body.data.expiresIn = granted;
+      body.message = `issued ${granted}`;
+      return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
+    });
+  });
+  afterAll(() => server.close());
+
+  it("fails the grant and never shows the token, whole or in part", async () => {
+    const report = await verify(options(server));
+    expect(report.ok).toBe(false);
+    const text = `${formatReport(report)}\n${JSON.stringify(report)}`;
+    expect(text).toMatch(/createToken 200 \$\.data\.expiresIn: expected must be integer/);
+    expect(granted.length).toBeGreaterThan(20);
+    expectNoPartOf([granted, server.handler.partnerSecret], text);
   });
 });
 
@@ -79,7 +127,7 @@ describe("the verify command", () => {
   it("exits 0 when every check passes and never prints the credentials", async () => {
     const { code, stdout } = await run(["verify", ...flags(good)]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/10 passed, 0 failed, 6 skipped/);
+    expect(stdout).toMatch(/11 passed, 0 failed, 7 skipped/);
     expect(stdout).not.toContain(good.handler.token);
     expect(stdout).not.toContain(good.handler.organizationSecret);
   });

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "contract-pipeline/tools";
+import { readmeBlocks, runBlock, withServe } from "contract-kit/test-support";
 
 const folder = path.join(repoRoot, "avara");
 const project = mkdtempSync(path.join(os.tmpdir(), "avara-consumer-"));
@@ -51,21 +52,27 @@ describe("the packed avara package in a consumer project", () => {
     expect(run("node_modules/.bin/avara-autoscribe-contract", ["--help"])).toContain("avara-autoscribe-contract verify --base-url URL --api-key K --user-id U");
   }, 180_000);
 
-  it("typechecks the README's TypeScript blocks against the package, and runs the one that needs no network", () => {
-    const blocks = [...readFileSync(path.join(folder, "README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  it("typechecks the README's TypeScript blocks against the package and runs each as written, against serve", async () => {
+    const blocks = readmeBlocks(path.join(folder, "README.md"));
     expect(blocks.length).toBeGreaterThanOrEqual(2);
-    blocks.forEach((block, index) => writeFileSync(path.join(project, `readme-${index}.ts`), block));
+    for (const block of blocks) writeFileSync(path.join(project, `${block.file}.ts`), block.source);
     writeFileSync(
       path.join(project, "tsconfig.readme.json"),
       JSON.stringify({
         compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, outDir: "out-readme", types: ["node"], typeRoots: [path.join(repoRoot, "node_modules/@types")] },
-        files: blocks.map((_, index) => `readme-${index}.ts`),
+        files: blocks.map((block) => `${block.file}.ts`),
       }),
     );
     run(tsc, ["-p", "tsconfig.readme.json"]);
-    // The testing block starts the reference server, calls nothing else and stops it.
-    const testingBlock = blocks.findIndex((block) => block.includes("avara-autoscribe-contract/testing"));
-    run("node", [`out-readme/readme-${testingBlock}.js`]);
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("AVARA_")));
+    const variables = { baseUrl: "AVARA_BASE_URL", apiKey: "AVARA_API_KEY", userId: "AVARA_USER_ID" };
+    for (const block of blocks) {
+      const result = await withServe({ bin: path.join(project, "node_modules/.bin/avara-autoscribe-contract"), cwd: project, env, variables }, (blockEnv) =>
+        runBlock(process.execPath, `out-readme/${block.file}.js`, project, blockEnv),
+      );
+      expect(result.output, block.label).not.toMatch(/the README block called|not updated/);
+      expect(result.status, `${block.label}\n${result.output}`).toBe(0);
+    }
   }, 120_000);
 
   it("fails to typecheck when the @ts-expect-error is removed (the level check is real)", () => {

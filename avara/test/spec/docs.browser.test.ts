@@ -9,7 +9,7 @@ import { parse } from "yaml";
 import { buildDocs, docsFile } from "contract-pipeline/build-docs";
 import { repoRoot } from "contract-pipeline/tools";
 import { avaraSpec } from "../../src/contract/spec.js";
-import { chromiumAvailable, openInChromium, openOperation, type OpenPage } from "contract-kit/test-support/browser";
+import { chromiumAvailable, DOCS_WIDTHS, firstScreen, openInChromium, openOperation, type OpenPage } from "contract-kit/test-support/browser";
 
 const available = chromiumAvailable("Avara docs browser test");
 const artifacts = path.join(import.meta.dirname, "..", "artifacts");
@@ -39,6 +39,25 @@ describe.skipIf(!available)("the Avara docs page in Chromium", () => {
     await page.screenshot({ path: path.join(artifacts, "docs-avara.png") });
     expect(opened.consoleErrors).toEqual([]);
     expect(opened.leftTheMachine).toEqual([]);
+  });
+
+  for (const viewport of DOCS_WIDTHS) {
+    it(`at ${viewport.width} px: an operation shows above the fold, the menu button covers no text`, async () => {
+      const screen = await firstScreen(page, viewport, path.join(artifacts, `docs-avara-first-screen-${viewport.width}.png`));
+      expect(screen.firstOperation?.text).toMatch(/^GET\s*\/v1\/autoScribe\/users\/\{userId\}$/i);
+      expect(screen.firstOperation!.bottom).toBeLessThanOrEqual(viewport.height);
+      expect(screen.cutPaths).toEqual([]);
+      expect(screen.coveredByMenuButton).toEqual([]);
+      await page.setViewportSize({ width: 1440, height: 1000 });
+    });
+  }
+
+  it("shows a curl and a TypeScript sample for each operation", async () => {
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await openOperation(page, "Users", "Update a user");
+    await page.getByText("curl --request PATCH").first().waitFor({ state: "visible", timeout: 10_000 });
+    expect(html.includes("avara.users.update(")).toBe(true);
+    expect(html.includes("avara.users.get(")).toBe(true);
   });
 
   it("is rendered self-contained, the way the root's is, to site/avara/index.html by default", () => {

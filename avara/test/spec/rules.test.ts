@@ -8,7 +8,7 @@ import { seedUsers } from "../../src/testing/seed.js";
 const validator = createSpecValidator(avaraSpec);
 const update = (body: unknown) => validator.validate("#/components/schemas/UpdateUserRequest", body);
 const user = (value: unknown) => validator.validate("#/components/schemas/User", value);
-const userId = (value: unknown) => validator.validate("#/components/parameters/UserId/schema", value);
+const userId = (value: unknown) => validator.validate("#/components/schemas/UserId", value);
 const keywords = (violations: { keyword: string }[]) => violations.map((violation) => violation.keyword);
 const [radiologist] = seedUsers();
 

@@ -22,12 +22,15 @@ export interface VerifyRunSetup extends Pick<ProberOptions, "credentials" | "pat
 export interface VerifyRun extends Prober {
   /** Report text with the secrets redacted. */
   show: Show;
+  /** A secret learnt during the run (a token a server granted), redacted from then on and from the whole report. */
+  addSecret(secret: string): void;
   /** The report of every check so far, redacted once more as a whole: ok when none failed. */
   report(): VerifyReport;
 }
 
 export function startVerifyRun(setup: VerifyRunSetup): VerifyRun {
-  const { redact } = createRedactor([...setup.secrets]);
+  const redactor = createRedactor([...setup.secrets]);
+  const { redact } = redactor;
   const show = createShow(redact);
   const validator = createSpecValidator(setup.spec);
   const { baseUrl, transport } = setup.checked;
@@ -45,6 +48,7 @@ export function startVerifyRun(setup: VerifyRunSetup): VerifyRun {
   return {
     ...prober,
     show,
+    addSecret: (secret) => redactor.add(secret),
     report: () => redactReport({ ok: prober.checks.every((check) => check.outcome !== "failed"), baseUrl, checks: prober.checks }, redact),
   };
 }

@@ -80,3 +80,71 @@ export async function openOperation(page: Page, group: string, summary: string):
   await item.click();
   await page.locator("h2", { hasText: new RegExp(`^${summary}$`) }).first().waitFor({ state: "visible", timeout: 10_000 });
 }
+
+/** The widths every docs page is checked at: a laptop and a phone. */
+export const DOCS_WIDTHS = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+] as const;
+
+export interface FirstScreen {
+  /** The screenshot, under the artifacts folder. */
+  screenshot: string;
+  /** The first operation's entry in the first tag's list of operations, where it is on the page. */
+  firstOperation: { text: string; top: number; bottom: number } | undefined;
+  /** Paths in the tags' lists of operations that are cut short (wider than their box). */
+  cutPaths: string[];
+  /** Text under the phone menu's button, if it covers any. */
+  coveredByMenuButton: string[];
+}
+
+/**
+ * The page as it first shows at `viewport`, scrolled to the top: a screenshot (printed, so that
+ * it is in the test output), where the first operation is, which paths are cut short and what
+ * the floating menu button covers.
+ */
+/**
+ * The paths cut short in a tag's list of operations (wider than their box), with the tag's
+ * section (`[data-section-id]`, "/users") scrolled into view: Redoc renders sections as they near it.
+ */
+export async function cutPaths(page: Page, sectionId: string, screenshot?: string): Promise<string[]> {
+  const section = page.locator(`[data-section-id="${sectionId}"]`);
+  await section.scrollIntoViewIfNeeded();
+  await section.locator('a[href^="#/"] > [data-component-name="Button/Button"]').first().waitFor({ state: "visible", timeout: 10_000 });
+  await page.waitForTimeout(300);
+  if (screenshot) {
+    await page.screenshot({ path: screenshot });
+    console.log(`docs screenshot of ${sectionId}: ${screenshot}`);
+  }
+  return section.evaluate((element) =>
+    [...element.querySelectorAll('a[href^="#/"] > [data-component-name="Button/Button"] span')]
+      .filter((span) => span.children.length === 0 && span.scrollWidth > span.clientWidth + 1)
+      .map((span) => span.textContent ?? ""),
+  );
+}
+
+export async function firstScreen(page: Page, viewport: { width: number; height: number }, screenshot: string): Promise<FirstScreen> {
+  await page.setViewportSize(viewport);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator('a[href^="#/"] > [data-component-name="Button/Button"]').first().waitFor({ state: "attached", timeout: 10_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: screenshot });
+  console.log(`docs screenshot at ${viewport.width} px: ${screenshot}`);
+  const measured = await page.evaluate(() => {
+    const entries = [...document.querySelectorAll('a[href^="#/"] > [data-component-name="Button/Button"]')];
+    const first = entries[0]?.getBoundingClientRect();
+    const cutPaths = entries.flatMap((entry) => [...entry.querySelectorAll("span")].filter((span) => span.children.length === 0 && span.scrollWidth > span.clientWidth + 1).map((span) => span.textContent ?? ""));
+    const button = document.querySelector('button[aria-label="Open navigation menu"]');
+    const box = button && getComputedStyle(button).display !== "none" ? button.getBoundingClientRect() : undefined;
+    const covered: string[] = [];
+    if (box && box.width > 0) {
+      for (const element of document.querySelectorAll("p, li, h1, h2, h3, td, code")) {
+        for (const rect of element.getClientRects()) {
+          if (rect.left < box.right && rect.right > box.left && rect.top < box.bottom && rect.bottom > box.top) covered.push((element.textContent ?? "").slice(0, 60));
+        }
+      }
+    }
+    return { firstOperation: first && { text: entries[0]!.textContent ?? "", top: first.top, bottom: first.bottom }, cutPaths, covered };
+  });
+  return { screenshot, firstOperation: measured.firstOperation, cutPaths: measured.cutPaths, coveredByMenuButton: measured.covered };
+}

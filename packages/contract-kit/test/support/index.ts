@@ -4,3 +4,4 @@ export * from "./hostile-server.js";
 export * from "./raw-socket.js";
 export * from "./secrets.js";
 export * from "./spec.js";
+export * from "./readme.js";
