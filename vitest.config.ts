@@ -23,6 +23,8 @@ export const FULL_CHECK = [
   "test/pipeline/**",
   // Lints a spec variant per rule (the contract itself is linted by npm run lint).
   "test/spec/lint.test.ts",
+  // Typecheck the docs pages' code samples with tsc.
+  "test/spec/code-samples.test.ts",
 ];
 
 const full = process.env.CHECK === "full";
