@@ -3,7 +3,23 @@
 import type { paths } from "../generated/openapi.js";
 import { readEnvelope, type RawResult } from "./envelope.js";
 import { ParchmentPaginationError, type OperationInfo } from "./errors.js";
-import { check, headerString, pathSegment, positiveNumber, uuidOption, createRedactor, retryPolicy, type RetryOptions, type ConnectionOptions, type TokenFunction, isObject } from "contract-kit/http";
+import {
+  check,
+  headerString,
+  pathSegment,
+  positiveNumber,
+  uuidOption,
+  createRedactor,
+  retryPolicy,
+  type RetryOptions,
+  type ConnectionOptions,
+  type TokenFunction,
+  isObject,
+  type DriftEvent,
+  type RequestEvent,
+  type ResponseEvent,
+  type ValidateResponses,
+} from "contract-kit/http";
 import { cursorOf, readListShape } from "./list-shapes.js";
 import { createRawClient, type RawClient } from "./raw-client.js";
 import type { AssignableRole, ListUsersQuery, UpdateUserRequest, UserSummary } from "./types.js";
@@ -19,6 +35,18 @@ export interface ParchmentClientOptions extends ConnectionOptions {
   token: TokenSource;
   /** Retries of GET and PUT on 429, 502, 503, 504 and network failures; `false` for none. */
   retry?: RetryOptions | false;
+  /**
+   * Checks every response against the contract's schema for its status: `"off"` (default, and
+   * nothing of the validators is loaded), `"report"` (onDrift is told, the call goes on) or
+   * `"throw"` (a ParchmentResponseError listing the violations).
+   */
+  validateResponses?: ValidateResponses;
+  /** Told of each response that does not match the contract: where (JSON pointers) and which rules, never a value. */
+  onDrift?: (event: DriftEvent) => void;
+  /** Called before each attempt (retries and token refreshes included) with the operation and attempt number. */
+  onRequest?: (event: RequestEvent) => void;
+  /** Called after each attempt with its status, duration and requestId; never a header or a body. */
+  onResponse?: (event: ResponseEvent) => void;
 }
 
 export interface CallOptions {
@@ -121,6 +149,7 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
     token: typeof token === "function" ? token : undefined,
     redact,
     learnSecret: redactor.add,
+    observe: options,
   });
 
   const userPath = (userId: string) => ({ organization_id, user_id: pathSegment("userId", userId) });
