@@ -15,11 +15,8 @@ import {
   type ConnectionOptions,
   type TokenFunction,
   isObject,
-  type DriftEvent,
-  type RequestEvent,
-  type ResponseEvent,
-  type ValidateResponses,
 } from "contract-kit/http";
+import type { ObservationOptions } from "./observation.js";
 import { cursorOf, readListShape } from "./list-shapes.js";
 import { createRawClient, type RawClient } from "./raw-client.js";
 import type { AssignableRole, ListUsersQuery, UpdateUserRequest, UserSummary } from "./types.js";
@@ -27,7 +24,7 @@ import type { AssignableRole, ListUsersQuery, UpdateUserRequest, UserSummary } f
 /** A bearer token, or a function that returns the current one (such as createTokenProvider()). */
 export type TokenSource = string | TokenFunction;
 
-export interface ParchmentClientOptions extends ConnectionOptions {
+export interface ParchmentClientOptions extends ConnectionOptions, ObservationOptions {
   /** A UUID, as the spec types organization_id. */
   organizationId: string;
   organizationSecret: string;
@@ -35,18 +32,6 @@ export interface ParchmentClientOptions extends ConnectionOptions {
   token: TokenSource;
   /** Retries of GET and PUT on 429, 502, 503, 504 and network failures; `false` for none. */
   retry?: RetryOptions | false;
-  /**
-   * Checks every response against the contract's schema for its status: `"off"` (default, and
-   * nothing of the validators is loaded), `"report"` (onDrift is told, the call goes on) or
-   * `"throw"` (a ParchmentResponseError listing the violations).
-   */
-  validateResponses?: ValidateResponses;
-  /** Told of each response that does not match the contract: where (JSON pointers) and which rules, never a value. */
-  onDrift?: (event: DriftEvent) => void;
-  /** Called before each attempt (retries and token refreshes included) with the operation and attempt number. */
-  onRequest?: (event: RequestEvent) => void;
-  /** Called after each attempt with its status, duration and requestId; never a header or a body. */
-  onResponse?: (event: ResponseEvent) => void;
 }
 
 export interface CallOptions {

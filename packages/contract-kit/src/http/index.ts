@@ -17,3 +17,4 @@ export * from "./transport.js";
 export * from "./drift.js";
 export * from "./observe.js";
 export * from "./response-body.js";
+export * from "./observation.js";

@@ -4,3 +4,4 @@
 export * from "./app.js";
 export * from "./faults.js";
 export * from "./serve.js";
+export * from "./random.js";
