@@ -1,7 +1,7 @@
 // Who may call the reference server: the partner's credentials for a token grant, the bearer
 // tokens it has issued (a fixed one carrying every scope, and those from POST /v1/token), and
 // the checks of every user route: 401 credentials, 403 scope, 400/404 organisation.
-import { randomBase64url } from "contract-kit/testing";
+import { randomBase64url } from "contract-kit/testing/handler";
 import type { Context } from "hono";
 import type { SpecOperation, SpecValidator } from "contract-kit/spec";
 import { SCOPES } from "../types.js";

@@ -1,7 +1,7 @@
 // Parchment's answers as the reference server sends them: the envelope every answer shares
 // (statusCode, timestamp, a fresh requestId), a success around its data, and a problem
 // (error: { type, title, detail, validation? }) for every refusal, the skeleton's included.
-import { randomHex } from "contract-kit/testing";
+import { randomHex } from "contract-kit/testing/handler";
 import type { Context } from "hono";
 import type { SchemaViolation } from "contract-kit/spec";
 import type { ReferenceAnswers } from "contract-kit/testing";

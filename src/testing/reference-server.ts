@@ -3,7 +3,8 @@
 // the schemas of openapi.yaml. Assembled here from its parts: state (the seeded users), auth
 // (tokens and credentials), problems (Parchment's answers) and routes.
 import { specOperations, type SpecOperation, createSpecValidator } from "contract-kit/spec";
-import { createReferenceApp, userReader, type ReferenceHandlerBase, randomHex } from "contract-kit/testing";
+import { createReferenceApp, fetchAt, userReader, type FetchFunction, type ReferenceHandlerBase, randomHex } from "contract-kit/testing/handler";
+import { PARCHMENT_SERVERS } from "../types.js";
 import { parchmentSpec } from "../contract/parchment-spec.js";
 import type { User } from "../types.js";
 import { createAuth, type Credentials } from "./auth.js";
@@ -43,6 +44,8 @@ export interface ReferenceHandler extends ReferenceHandlerBase<User>, Credential
   token: string;
   /** A seeded provider (the first user when none is a provider; "" in an organisation without users). */
   userId: string;
+  /** This handler as a fetch on a base URL (default Parchment's sandbox): for any client or code that takes an injected fetch. */
+  fetchAt(baseUrl?: string): FetchFunction;
 }
 
 export function createReferenceHandler(options: ReferenceServerOptions = {}): ReferenceHandler {
@@ -69,6 +72,7 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
   });
   return {
     fetch: reference.fetch,
+    fetchAt: (baseUrl = PARCHMENT_SERVERS.sandbox) => fetchAt(baseUrl, reference.fetch),
     ...credentials,
     token: auth.fixedToken,
     userId: state.defaultUserId,

@@ -1,5 +1,5 @@
 // Who may call Avara's reference server: the one API key, as a bearer token, on every route.
-import { randomHex } from "contract-kit/testing";
+import { randomHex } from "contract-kit/testing/handler";
 import type { MiddlewareHandler } from "hono";
 import { error } from "./problems.js";
 

@@ -7,6 +7,7 @@
 // drifts from the contract fails the test that wrote it, naming the JSON pointer at fault.
 import { http, HttpResponse, type HttpHandler } from "msw";
 import type { SpecOperation, SpecValidator } from "../spec/index.js";
+import { fetchAt, type FetchFunction } from "../testing/fetch-at.js";
 
 /** The JSON body of one response object of openapi-typescript's `operations`, if it has one. */
 type JsonBodyOf<R> = R extends { content: { "application/json": infer Body } } ? Body : never;
@@ -30,6 +31,8 @@ export interface OverrideInit {
 export interface MswMock<Operations> {
   /** One MSW handler per operation: pass them to setupServer(...) or setupWorker(...). */
   handlers: HttpHandler[];
+  /** The same answers without MSW: a fetch on the base URL for any client that takes one. */
+  fetch: FetchFunction;
   /**
    * An MSW handler answering one operation with `body` (typed from the spec for that status),
    * for `server.use(...)`. Throws a TypeError naming each JSON pointer where `body` breaks the
@@ -67,21 +70,14 @@ function methodOf(operation: SpecOperation) {
 }
 
 export function createMswMock<Operations>({ baseUrl, fetch, operations, validator }: MswMockOptions): MswMock<Operations> {
-  const base = new URL(baseUrl);
-  const basePath = base.pathname.replace(/\/+$/, "");
-
-  /** The request as the reference handler sees it: the same method, headers, query and body, the base URL's path taken off. */
-  async function forward(request: Request): Promise<Response> {
-    const url = new URL(request.url);
-    const target = new URL(`${url.pathname.slice(basePath.length)}${url.search}`, "http://reference.invalid");
-    const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
-    return fetch()(new Request(target, { method: request.method, headers: request.headers, body }));
-  }
+  // A new fetchAt per request: the vendor's reset() swaps the handler underneath.
+  const forward = (request: Request) => fetchAt(baseUrl, fetch())(request);
 
   const handlers = [...operations.values()].map((operation) => methodOf(operation)(mswPath(baseUrl, operation.path), ({ request }) => forward(request)));
 
   return {
     handlers,
+    fetch: (input, init) => forward(new Request(input, init)),
     override(operationId, status, body, init = {}) {
       const operation = operations.get(operationId);
       if (!operation) throw new TypeError(`override: no operation ${JSON.stringify(operationId)} in the contract (known: ${[...operations.keys()].join(", ")})`);
