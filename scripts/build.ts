@@ -46,8 +46,6 @@ export async function buildContract(folder: string): Promise<string> {
     format: "esm",
     target: "node20",
     external: EXTERNAL,
-    // Bundled CommonJS (ajv) calls require(); give it one.
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
     logLevel: "warning",
   });
   await build({

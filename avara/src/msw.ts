@@ -9,7 +9,8 @@ import { avaraSpec } from "./contract/spec.js";
 import { createReferenceHandler, type ReferenceHandler, type ReferenceServerOptions } from "./testing/reference-server.js";
 import { AVARA_SERVERS } from "./types.js";
 
-export type { OverrideBody, OverrideInit, OverrideStatus } from "contract-kit/msw";
+export type { MswMock, OverrideBody, OverrideInit, OverrideStatus } from "contract-kit/msw";
+export type { FetchFunction } from "contract-kit/testing/handler";
 export type { Fault, ReferenceServerOptions } from "./testing/reference-server.js";
 
 export interface AvaraHandlersOptions extends ReferenceServerOptions {

@@ -58,6 +58,8 @@ function readmeBlocks(): Block[] {
     let previous: Block | undefined;
     for (const match of text.matchAll(/^```(?:ts|typescript)\n([\s\S]*?)^```$/gm)) {
       const line = text.slice(0, match.index).split("\n").length;
+      // The MSW blocks need msw installed: test/package/msw-consumer.test.ts runs them.
+      if (/from "msw\//.test(match[1]!)) continue;
       const source = `// ${readme} line ${line}\n${match[1]}`;
       if (previous && !/^import /m.test(match[1]!)) {
         previous.source += source;
