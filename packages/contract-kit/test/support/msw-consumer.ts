@@ -41,7 +41,9 @@ export function mswConsumerSuite({ repoRoot, packageDir, packageName, readme }: 
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 
   beforeAll(() => {
-    run("npm", ["pack", "--silent", "--pack-destination", project], packageDir);
+    // --ignore-scripts: the dist/ `npm run check` built (npm run build:lib) is packed as it is. The
+    // prepack rebuild would empty dist/ under the package's other consumer test, running alongside.
+    run("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", project], packageDir);
     const tarball = readdirSync(project).find((name) => name.endsWith(".tgz"))!;
     writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: { [packageName]: `file:./${tarball}`, msw: mswVersion } }));
     mkdirSync(path.join(project, "src"));
