@@ -20,11 +20,18 @@ export const ENTRIES = {
   cli: "src/cli.ts",
 } as const;
 
+/**
+ * Entries that must also run in a browser (the msw entry goes into a page with MSW's service
+ * worker): bundled on their own, platform-neutral, without the require() shim the Node entries
+ * carry, so that any bundler takes them. They share no chunk with the Node entries.
+ */
+export const NEUTRAL_ENTRIES = { msw: "src/msw.ts" } as const;
+
 /** The entries with declarations (the CLI is a command, not an import). */
 const TYPED: (keyof typeof ENTRIES)[] = ["index", "types", "testing"];
 
-/** Left to npm: the package's one dependency. */
-const EXTERNAL = ["openapi-fetch"];
+/** Left to npm: the package's one dependency, and msw, the optional peer only the msw entry imports. */
+const EXTERNAL = ["openapi-fetch", "msw"];
 
 export async function buildContract(folder: string): Promise<string> {
   const dist = path.join(folder, "dist");
@@ -39,14 +46,23 @@ export async function buildContract(folder: string): Promise<string> {
     format: "esm",
     target: "node20",
     external: EXTERNAL,
-    // Bundled CommonJS (ajv) calls require(); give it one.
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    logLevel: "warning",
+  });
+  await build({
+    entryPoints: Object.fromEntries(Object.entries(NEUTRAL_ENTRIES).map(([name, source]) => [name, path.join(folder, source)])),
+    outdir: dist,
+    bundle: true,
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    format: "esm",
+    target: "es2022",
+    external: EXTERNAL,
     logLevel: "warning",
   });
   chmodSync(path.join(dist, "cli.js"), 0o755);
 
   const bundle = await rollup({
-    input: Object.fromEntries(TYPED.map((name) => [name, path.join(folder, ENTRIES[name])])),
+    input: { ...Object.fromEntries(TYPED.map((name) => [name, path.join(folder, ENTRIES[name])])), ...Object.fromEntries(Object.entries(NEUTRAL_ENTRIES).map(([name, source]) => [name, path.join(folder, source)])) },
     external: (id) => EXTERNAL.includes(id) || id.startsWith("node:") || builtinModules.includes(id),
     plugins: [dts({ respectExternal: true, tsconfig: path.join(folder, "tsconfig.json"), compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true } })],
     onwarn(warning, warn) {

@@ -11,9 +11,10 @@
 import path from "node:path";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { abs, CONTRACT_USAGE, isMain, main, parseScriptArgs, resolveContract, selectContracts, UsageError, type Contract } from "./contracts.js";
+import { responseValidators } from "./response-validators.js";
 import { runTool } from "./tools.js";
 
-export const GENERATED_FILES = ["openapi.json", "openapi.dereferenced.json", "openapi.ts", "servers.ts"];
+export const GENERATED_FILES = ["openapi.json", "openapi.dereferenced.json", "openapi.ts", "servers.ts", "operations.ts", "response-validators.js", "response-validators.d.ts"];
 
 const USAGE = `usage: npm run generate -- ${CONTRACT_USAGE} [--out <folder>, with one contract]`;
 
@@ -42,6 +43,10 @@ export function generate(outDir?: string, { contract }: { contract?: string | Co
   const spec = abs(entry.spec);
   runTool("redocly", ["bundle", spec, "-o", path.join(outDir, "openapi.json")]);
   writeFileSync(path.join(outDir, "servers.ts"), serversModule(path.join(outDir, "openapi.json")));
+  const validators = responseValidators(JSON.parse(readFileSync(path.join(outDir, "openapi.json"), "utf8")));
+  writeFileSync(path.join(outDir, "operations.ts"), validators.operations);
+  writeFileSync(path.join(outDir, "response-validators.js"), validators.code);
+  writeFileSync(path.join(outDir, "response-validators.d.ts"), validators.declarations);
   runTool("redocly", ["bundle", spec, "--dereferenced", "-o", path.join(outDir, "openapi.dereferenced.json")]);
   runTool("openapi-typescript", [spec, "-o", path.join(outDir, "openapi.ts"), "--enum-values", "--default-non-nullable=false"]);
   return GENERATED_FILES.map((name) => path.join(outDir, name));

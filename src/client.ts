@@ -3,7 +3,20 @@
 import type { paths } from "../generated/openapi.js";
 import { readEnvelope, type RawResult } from "./envelope.js";
 import { ParchmentPaginationError, type OperationInfo } from "./errors.js";
-import { check, headerString, pathSegment, positiveNumber, uuidOption, createRedactor, retryPolicy, type RetryOptions, type ConnectionOptions, type TokenFunction, isObject } from "contract-kit/http";
+import {
+  check,
+  headerString,
+  pathSegment,
+  positiveNumber,
+  uuidOption,
+  createRedactor,
+  retryPolicy,
+  type RetryOptions,
+  type ConnectionOptions,
+  type TokenFunction,
+  isObject,
+} from "contract-kit/http";
+import type { ObservationOptions } from "./observation.js";
 import { cursorOf, readListShape } from "./list-shapes.js";
 import { createRawClient, type RawClient } from "./raw-client.js";
 import type { AssignableRole, ListUsersQuery, UpdateUserRequest, UserSummary } from "./types.js";
@@ -11,7 +24,7 @@ import type { AssignableRole, ListUsersQuery, UpdateUserRequest, UserSummary } f
 /** A bearer token, or a function that returns the current one (such as createTokenProvider()). */
 export type TokenSource = string | TokenFunction;
 
-export interface ParchmentClientOptions extends ConnectionOptions {
+export interface ParchmentClientOptions extends ConnectionOptions, ObservationOptions {
   /** A UUID, as the spec types organization_id. */
   organizationId: string;
   organizationSecret: string;
@@ -121,6 +134,7 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
     token: typeof token === "function" ? token : undefined,
     redact,
     learnSecret: redactor.add,
+    observe: options,
   });
 
   const userPath = (userId: string) => ({ organization_id, user_id: pathSegment("userId", userId) });

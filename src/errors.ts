@@ -3,7 +3,7 @@
 // string that came from the server or from a thrown cause has been redacted before it gets
 // here (src/redact.ts), and no error keeps the Request, its headers or a raw cause, so no
 // credential can surface through a message, a field, a stack, JSON.stringify or util.inspect.
-import { OperationError, nameClasses, transportErrors, type OperationInfo } from "contract-kit/http";
+import { OperationError, nameClasses, transportErrors, type OperationInfo, type Violation } from "contract-kit/http";
 import type { ValidationIssue } from "./types.js";
 
 export type { OperationInfo } from "contract-kit/http";
@@ -65,6 +65,8 @@ export class ParchmentTimeoutError extends ParchmentNetworkError {
  */
 export class ParchmentResponseError extends ParchmentError {
   declare readonly status: number;
+  /** With `validateResponses: "throw"`: each rule the response broke (pointer and keyword, never a value). */
+  declare readonly violations: Violation[] | undefined;
 }
 
 /** listAll() stopped: a repeated cursor, `hasNext` without a cursor, or the page cap reached. */

@@ -21,7 +21,7 @@ export {
   ParchmentValidationError,
 } from "./errors.js";
 export type { RetryOptions } from "contract-kit/http";
-export type { ConnectionOptions, FetchLike, TokenFunction } from "contract-kit/http";
+export type { ConnectionOptions, FetchLike, TokenFunction, DriftEvent, Violation, ValidateResponses, RequestEvent, ResponseEvent, ObservationOptions } from "contract-kit/http";
 export { VERSION } from "./version.js";
 export * from "./types.js";
 export { isAssignableRole, keepAssignable } from "./roles.js";

@@ -6,6 +6,8 @@ import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
 import { parchmentErrors } from "./errors.js";
 import { createRawFetch, createTransport, type ConnectionOptions, type OperationInfo, type TransportOptions } from "contract-kit/http";
+import { operationIds } from "../generated/operations.js";
+import { observation, type ObservationOptions } from "./observation.js";
 import { PARCHMENT_SERVERS } from "./types.js";
 import { VERSION } from "./version.js";
 
@@ -16,10 +18,13 @@ export type FetchFor = (operation: OperationInfo, signal: AbortSignal | undefine
 
 export function createRawClient(
   connection: ConnectionOptions,
-  options: Pick<TransportOptions, "redact" | "retry" | "token" | "learnSecret"> & { headers?: Record<string, string> },
+  options: Pick<TransportOptions, "redact" | "retry" | "token" | "learnSecret"> & { headers?: Record<string, string>; observe?: ObservationOptions },
 ): { raw: RawClient; fetchFor: FetchFor } {
+  const { observe = {}, ...transportOptions } = options;
   const transport = createTransport(connection, {
-    ...options,
+    ...transportOptions,
+    ...observation(observe, options.redact),
+    operationIds,
     defaultBaseUrl: PARCHMENT_SERVERS.sandbox,
     product: `parchment-contract/${VERSION}`,
     errors: parchmentErrors,

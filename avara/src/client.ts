@@ -3,13 +3,14 @@
 // over headers and body, size cap, redirects refused, retries, User-Agent). The API key is
 // fixed, sent as a bearer token, and redacted from every error.
 import { check, headerString, pathSegment, createRedactor, retryPolicy, type RetryOptions, type ConnectionOptions } from "contract-kit/http";
+import type { ObservationOptions } from "./observation.js";
 import type { paths } from "../generated/openapi.js";
 import type { OperationInfo } from "./errors.js";
 import { createAvaraRawClient, type AvaraRawClient } from "./raw-client.js";
 import { readResource, type RawResult } from "./read-response.js";
 import type { UpdateUserRequest, User } from "./types.js";
 
-export interface AvaraClientOptions extends ConnectionOptions {
+export interface AvaraClientOptions extends ConnectionOptions, ObservationOptions {
   /** The clinic's API key (`sk_live_...`), sent as `Authorization: Bearer`. */
   apiKey: string;
   /**
@@ -47,7 +48,7 @@ export function createAvaraClient(options: AvaraClientOptions): AvaraClient {
   check(typeof options === "object" && options !== null, "options", "an object with an apiKey");
   const apiKey = headerString("apiKey", options.apiKey);
   const { redact } = createRedactor([apiKey]);
-  const { raw, errorText } = createAvaraRawClient(options, { apiKey, redact, retry: retryPolicy(options.retry), idempotent: IDEMPOTENT });
+  const { raw, errorText } = createAvaraRawClient(options, { apiKey, redact, retry: retryPolicy(options.retry), idempotent: IDEMPOTENT, observe: options });
 
   const userPath = (userId: string) => ({ path: { userId: pathSegment("userId", userId) } });
 

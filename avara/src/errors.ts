@@ -3,7 +3,7 @@
 // its status alone (AvaraApiError) and its body kept as whatever JSON came, every string in
 // it redacted. No error keeps the Request, its headers or a raw cause, so the API key cannot
 // surface through a message, a field, a stack, JSON.stringify or util.inspect.
-import { OperationError, nameClasses, transportErrors } from "contract-kit/http";
+import { OperationError, nameClasses, transportErrors, type Violation } from "contract-kit/http";
 
 export type { OperationInfo } from "contract-kit/http";
 
@@ -32,6 +32,8 @@ export class AvaraTimeoutError extends AvaraNetworkError {
 /** A response the contract does not describe: a success that is not a JSON user, a body over the size cap, a redirect. */
 export class AvaraResponseError extends AvaraError {
   declare readonly status: number;
+  /** With `validateResponses: "throw"`: each rule the response broke (pointer and keyword, never a value). */
+  declare readonly violations: Violation[] | undefined;
 }
 
 nameClasses({ AvaraError, AvaraApiError, AvaraNetworkError, AvaraTimeoutError, AvaraResponseError });

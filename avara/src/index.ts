@@ -5,6 +5,6 @@ export type { AvaraClient, AvaraClientOptions, CallOptions } from "./client.js";
 export { AvaraApiError, AvaraError, AvaraNetworkError, AvaraResponseError, AvaraTimeoutError } from "./errors.js";
 export type { AvaraRawClient } from "./raw-client.js";
 export type { RetryOptions } from "contract-kit/http";
-export type { ConnectionOptions, FetchLike } from "contract-kit/http";
+export type { ConnectionOptions, FetchLike, DriftEvent, Violation, ValidateResponses, RequestEvent, ResponseEvent, ObservationOptions } from "contract-kit/http";
 export { VERSION } from "./version.js";
 export * from "./types.js";

@@ -6,7 +6,9 @@
 import createClient, { type Client } from "openapi-fetch";
 import { createRawFetch, createTransport, type ConnectionOptions, type TransportOptions } from "contract-kit/http";
 import type { paths } from "../generated/openapi.js";
+import { operationIds } from "../generated/operations.js";
 import { avaraErrors } from "./errors.js";
+import { observation, type ObservationOptions } from "./observation.js";
 import { AVARA_SERVERS } from "./types.js";
 import { VERSION } from "./version.js";
 
@@ -14,7 +16,7 @@ export type AvaraRawClient = Client<paths, "application/json">;
 
 export function createAvaraRawClient(
   connection: ConnectionOptions,
-  options: Pick<TransportOptions, "redact" | "retry" | "idempotent"> & { apiKey: string },
+  options: Pick<TransportOptions, "redact" | "retry" | "idempotent"> & { apiKey: string; observe?: ObservationOptions },
 ): { raw: AvaraRawClient; errorText(response: Response): string | undefined } {
   const transport = createTransport(connection, {
     redact: options.redact,
@@ -23,6 +25,8 @@ export function createAvaraRawClient(
     defaultBaseUrl: AVARA_SERVERS.production,
     product: `avara-autoscribe-contract/${VERSION}`,
     errors: avaraErrors,
+    ...observation(options.observe ?? {}, options.redact),
+    operationIds,
   });
   const rawFetch = createRawFetch(transport);
   const errorTexts = new WeakMap<Response, string>();

@@ -1,7 +1,7 @@
 // Who may call the reference server: the partner's credentials for a token grant, the bearer
 // tokens it has issued (a fixed one carrying every scope, and those from POST /v1/token), and
 // the checks of every user route: 401 credentials, 403 scope, 400/404 organisation.
-import { randomBytes } from "node:crypto";
+import { randomBase64url } from "contract-kit/testing/handler";
 import type { Context } from "hono";
 import type { SpecOperation, SpecValidator } from "contract-kit/spec";
 import { SCOPES } from "../types.js";
@@ -23,12 +23,12 @@ interface Grant {
 
 // Every scope the spec names: the reference server's fixed token carries them all.
 const ALL_SCOPES: readonly string[] = SCOPES;
-const newToken = () => `ref_${randomBytes(24).toString("base64url")}`;
+const newToken = () => `ref_${randomBase64url(24)}`;
 
-export function createAuth(credentials: Credentials, validator: SpecValidator, defaultUserId: string) {
+export function createAuth(credentials: Credentials, validator: SpecValidator, defaultUserId: string, token?: string) {
   const { organizationId, organizationSecret, partnerId, partnerSecret } = credentials;
   const tokens = new Map<string, Grant>();
-  const fixedToken = newToken();
+  const fixedToken = token ?? newToken();
   tokens.set(fixedToken, { scopes: [...ALL_SCOPES], expiresAt: Number.POSITIVE_INFINITY, userId: defaultUserId });
 
   return {

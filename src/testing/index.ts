@@ -12,3 +12,4 @@ export type ReferenceServer = Served<ReferenceHandler>;
 export function startReferenceServer(options: ReferenceServerOptions & { port?: number } = {}): Promise<ReferenceServer> {
   return serveOnLoopback(createReferenceHandler(options), options.port, malformedRequestBody);
 }
+export type { FetchFunction } from "contract-kit/testing/handler";

@@ -1,7 +1,7 @@
 // Parchment's answers as the reference server sends them: the envelope every answer shares
 // (statusCode, timestamp, a fresh requestId), a success around its data, and a problem
 // (error: { type, title, detail, validation? }) for every refusal, the skeleton's included.
-import { randomBytes } from "node:crypto";
+import { randomHex } from "contract-kit/testing/handler";
 import type { Context } from "hono";
 import type { ReferenceAnswers } from "contract-kit/testing";
 import type { ValidationIssue } from "./messages.js";
@@ -19,7 +19,7 @@ export interface Problem {
   validation?: ValidationIssue[];
 }
 
-const requestId = () => `req_${Date.now()}_${randomBytes(3).toString("hex")}`;
+const requestId = () => `req_${Date.now()}_${randomHex(3)}`;
 
 function envelope(status: number, body: Record<string, unknown>) {
   return { statusCode: status, ...body, timestamp: new Date().toISOString(), requestId: requestId() };

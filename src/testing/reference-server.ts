@@ -2,9 +2,9 @@
 // shared skeleton (contract-kit/testing), with every request body and parameter validated by
 // the schemas of openapi.yaml. Assembled here from its parts: state (the seeded users), auth
 // (tokens and credentials), problems (Parchment's answers) and routes.
-import { randomBytes } from "node:crypto";
 import { specOperations, type SpecOperation, createSpecValidator } from "contract-kit/spec";
-import { createReferenceApp, userReader, type ReferenceHandlerBase } from "contract-kit/testing";
+import { createReferenceApp, fetchAt, userReader, type FetchFunction, type ReferenceHandlerBase, randomHex } from "contract-kit/testing/handler";
+import { PARCHMENT_SERVERS } from "../types.js";
 import { parchmentSpec } from "../contract/parchment-spec.js";
 import type { User } from "../types.js";
 import { createAuth, type Credentials } from "./auth.js";
@@ -20,6 +20,8 @@ export interface ReferenceServerOptions {
   organizationSecret?: string;
   partnerId?: string;
   partnerSecret?: string;
+  /** The fixed token (every scope, never expiring). Default: a random one. */
+  token?: string;
   /** How many users to seed, 0 to 10000. Default 45 (three pages of 20). 0 is an organisation without users. */
   users?: number;
   /**
@@ -42,19 +44,21 @@ export interface ReferenceHandler extends ReferenceHandlerBase<User>, Credential
   token: string;
   /** A seeded provider (the first user when none is a provider; "" in an organisation without users). */
   userId: string;
+  /** This handler as a fetch on a base URL (default Parchment's sandbox): for any client or code that takes an injected fetch. */
+  fetchAt(baseUrl?: string): FetchFunction;
 }
 
 export function createReferenceHandler(options: ReferenceServerOptions = {}): ReferenceHandler {
   const credentials = {
     organizationId: options.organizationId ?? "3f6c1b2a-8d4e-4f5a-9b7c-1d2e3f4a5b6c",
-    organizationSecret: options.organizationSecret ?? `os_ref_${randomBytes(12).toString("hex")}`,
+    organizationSecret: options.organizationSecret ?? `os_ref_${randomHex(12)}`,
     partnerId: options.partnerId ?? "partner_reference",
-    partnerSecret: options.partnerSecret ?? `ps_ref_${randomBytes(12).toString("hex")}`,
+    partnerSecret: options.partnerSecret ?? `ps_ref_${randomHex(12)}`,
   };
   const validator = createSpecValidator(parchmentSpec);
   const operations = specOperations(validator.document);
   const state = createState(options.users);
-  const auth = createAuth(credentials, validator, state.defaultUserId);
+  const auth = createAuth(credentials, validator, state.defaultUserId, options.token);
   const reference = createReferenceApp({ answers: parchmentAnswers, faultsEndpoint: true });
   addRoutes(reference.app, {
     state,
@@ -68,6 +72,7 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
   });
   return {
     fetch: reference.fetch,
+    fetchAt: (baseUrl = PARCHMENT_SERVERS.sandbox) => fetchAt(baseUrl, reference.fetch),
     ...credentials,
     token: auth.fixedToken,
     userId: state.defaultUserId,

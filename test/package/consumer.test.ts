@@ -49,7 +49,8 @@ const bin = () => path.join(project, "node_modules/.bin/parchment-contract");
 
 // --- The README blocks -----------------------------------------------------------------------
 // This package's README; avara/README.md is run against the avara package (avara/test/package).
-const blocks = readmeBlocks(path.join(repoRoot, "README.md"));
+// The MSW blocks need msw installed: test/package/msw-consumer.test.ts runs them.
+const blocks = readmeBlocks(path.join(repoRoot, "README.md"), "README.md", /from "msw\//);
 let readmeCompiled: { ok: boolean; output: string } | undefined;
 /** What `serve --json` prints, into the variables the README reads. */
 const README_VARIABLES = {

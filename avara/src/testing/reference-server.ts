@@ -3,7 +3,8 @@
 // avara/openapi.yaml. Assembled here from its parts: state (the seeded users and Avara's
 // rules), auth (the API key), problems (our error shape: Avara documents none) and routes.
 import { specOperations, type SpecOperation, createSpecValidator } from "contract-kit/spec";
-import { createReferenceApp, userReader, type ReferenceHandlerBase } from "contract-kit/testing";
+import { createReferenceApp, fetchAt, userReader, type FetchFunction, type ReferenceHandlerBase } from "contract-kit/testing/handler";
+import { AVARA_SERVERS } from "../types.js";
 import { avaraSpec } from "../contract/spec.js";
 import type { User } from "../types.js";
 import { apiKeyOption, requireApiKey } from "./auth.js";
@@ -27,6 +28,8 @@ export interface ReferenceHandler extends ReferenceHandlerBase<User> {
   userId: string;
   /** Every seeded user's id. */
   userIds: string[];
+  /** This handler as a fetch on a base URL (default Avara's server): for any client or code that takes an injected fetch. */
+  fetchAt(baseUrl?: string): FetchFunction;
 }
 
 export function createReferenceHandler(options: ReferenceServerOptions = {}): ReferenceHandler {
@@ -38,6 +41,7 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
   const seeded = [...state.users.keys()];
   return {
     fetch: reference.fetch,
+    fetchAt: (baseUrl = AVARA_SERVERS.production) => fetchAt(baseUrl, reference.fetch),
     apiKey,
     userId: seeded[0]!,
     userIds: seeded,

@@ -40,11 +40,13 @@ describe("the packed avara package in a consumer project", () => {
     expect(installed.sort()).toEqual(["avara-autoscribe-contract", "openapi-fetch", "openapi-typescript-helpers"]);
     const packed = path.join(project, "node_modules/avara-autoscribe-contract");
     // One file per entry and its declarations, code shared between entries in chunks/: no repository layout.
-    expect(readdirSync(path.join(packed, "dist")).sort()).toEqual(["chunks", "cli.js", "index.d.ts", "index.js", "testing.d.ts", "testing.js", "types.d.ts", "types.js"]);
+    expect(readdirSync(path.join(packed, "dist")).sort()).toEqual(["chunks", "cli.js", "index.d.ts", "index.js", "msw.d.ts", "msw.js", "testing.d.ts", "testing.js", "types.d.ts", "types.js"]);
     for (const file of readdirSync(path.join(packed, "dist"), { recursive: true, encoding: "utf8" }).filter((name) => /\.(js|d\.ts)$/.test(name))) {
       // The module's own import and export statements (bundled code holds "from" in its strings too).
       const specifiers = [...readFileSync(path.join(packed, "dist", file), "utf8").matchAll(/^(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']/gm)].map((match) => match[1]);
-      expect(specifiers.filter((specifier) => !/^(openapi-fetch$|node:|\.\.?\/)/.test(specifier!)), file).toEqual([]);
+      // msw, the optional peer, only from the msw entry.
+      const allowed = /^msw\.(js|d\.ts)$/.test(file) ? /^(openapi-fetch$|msw$|node:|\.\.?\/)/ : /^(openapi-fetch$|node:|\.\.?\/)/;
+      expect(specifiers.filter((specifier) => !allowed.test(specifier!)), file).toEqual([]);
     }
 
     run(tsc, ["-p", "tsconfig.json"]);
@@ -53,7 +55,8 @@ describe("the packed avara package in a consumer project", () => {
   }, 180_000);
 
   it("typechecks the README's TypeScript blocks against the package and runs each as written, against serve", async () => {
-    const blocks = readmeBlocks(path.join(folder, "README.md"));
+    // The MSW blocks need msw installed: test/package/msw-consumer.test.ts runs them.
+    const blocks = readmeBlocks(path.join(folder, "README.md"), "README.md", /from "msw\//);
     expect(blocks.length).toBeGreaterThanOrEqual(2);
     for (const block of blocks) writeFileSync(path.join(project, `${block.file}.ts`), block.source);
     writeFileSync(

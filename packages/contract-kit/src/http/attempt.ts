@@ -5,6 +5,7 @@
 // followed (a redirect to another origin would carry the credential headers along).
 import { MAX_TIMER_MS, type FetchLike } from "./options.js";
 import { BodyTooLargeError, readBody } from "./read-body.js";
+import { rememberBody } from "./response-body.js";
 
 export interface AttemptLimits {
   /** The deadline for the headers and the body together, in milliseconds. */
@@ -86,7 +87,9 @@ export async function attempt(fetch: FetchLike, request: AttemptRequest, limits:
     // No statusText: a reason phrase outside Latin-1 (a server's own words) would make the
     // Response constructor throw, and nothing here reads it.
     const { status } = response;
-    return { response: new Response(NULL_BODY.has(status) ? null : bytes, { status, headers: response.headers }) };
+    const buffered = new Response(NULL_BODY.has(status) ? null : bytes, { status, headers: response.headers });
+    rememberBody(buffered, bytes);
+    return { response: buffered };
   } finally {
     deadline.removeEventListener("abort", hold);
     limits.signal?.removeEventListener("abort", hold);

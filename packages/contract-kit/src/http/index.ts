@@ -14,3 +14,7 @@ export * from "./read-body.js";
 export * from "./redact.js";
 export * from "./retry.js";
 export * from "./transport.js";
+export * from "./drift.js";
+export * from "./observe.js";
+export * from "./response-body.js";
+export * from "./observation.js";

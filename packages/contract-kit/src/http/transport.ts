@@ -7,6 +7,8 @@
 import { attempt, type AttemptResult } from "./attempt.js";
 import { describeCause, safeCause } from "./causes.js";
 import { baseUrlOption, fetchOption, isHeaderValue, positiveNumber, timerOption, userAgentOption, type FetchLike } from "./options.js";
+import { callHook, operationIdOf, type Hooks } from "./observe.js";
+import { jsonBodyOf } from "./response-body.js";
 import { retryDelay, sleep, type RetryPolicy } from "./retry.js";
 
 export type { FetchLike } from "./options.js";
@@ -65,6 +67,14 @@ export interface TransportOptions {
   token?: TokenFunction | undefined;
   /** Told of each token the token function returned, so that it is redacted from then on. */
   learnSecret?: (secret: string) => void;
+  /** Told of each attempt and its outcome (src/observe.ts). */
+  hooks?: Hooks | undefined;
+  /** The contract's operation ids by "METHOD /path/template", for the hooks. */
+  operationIds?: Readonly<Record<string, string>>;
+  /** The server's request id in a parsed JSON body (or the response's headers), unredacted; the transport redacts it. */
+  requestIdOf?: (body: unknown, response: Response) => string | undefined;
+  /** Checks the final response of a call before it is handed back (src/drift.ts); rejects to fail the call. */
+  inspect?: ((operation: OperationInfo, response: Response) => Promise<void>) | undefined;
 }
 
 export interface Transport {
@@ -91,7 +101,7 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
 }
 
 export function createTransport(connection: ConnectionOptions, options: TransportOptions): Transport {
-  const { errors, retry, token, learnSecret } = options;
+  const { errors, retry, token, learnSecret, hooks, inspect } = options;
   // The token function's own secrets (a partner secret, the tokens it issued) are hidden here
   // too, whether or not the vendor folded them into its redact: they reach these messages.
   const redact = token?.redact ? (text: string) => options.redact(token.redact!(text)) : options.redact;
@@ -134,6 +144,36 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
     return errors.response(operation, `${response.status} redirect${where} not followed`, response.status);
   }
 
+  /** The request id of a response for a hook: parsed from the body only when a hook listens. */
+  async function requestIdFor(response: Response | undefined): Promise<string | undefined> {
+    if (!response || !options.requestIdOf) return undefined;
+    const body = await jsonBodyOf(response);
+    const id = options.requestIdOf(body?.json, response);
+    return typeof id === "string" ? redact(id).slice(0, 256) : undefined;
+  }
+
+  /** One attempt, told to the hooks before and after. */
+  async function observed(fetchArgs: Parameters<typeof attempt>, operation: OperationInfo, sent: number): Promise<AttemptResult> {
+    if (!hooks) return attempt(...fetchArgs);
+    const base = { operationId: operationIdOf(options.operationIds ?? {}, operation), method: operation.method, path: operation.path, attempt: sent };
+    callHook(hooks.onRequest, base);
+    const start = performance.now();
+    let result: AttemptResult;
+    try {
+      result = await attempt(...fetchArgs);
+    } catch (error) {
+      // The caller aborted: the attempt ends without a response.
+      callHook(hooks.onResponse, { ...base, status: undefined, durationMs: performance.now() - start, requestId: undefined, error: "aborted" as const });
+      throw error;
+    }
+    const durationMs = performance.now() - start;
+    if (hooks.onResponse) {
+      const status = result.response?.status ?? result.status;
+      callHook(hooks.onResponse, { ...base, status, durationMs, requestId: await requestIdFor(result.response), error: result.failure });
+    }
+    return result;
+  }
+
   async function send(request: Request, operation: OperationInfo, signal: AbortSignal | undefined): Promise<Response> {
     const { method, headers } = request; // this request is ours to change: each attempt copies it
     headers.set("user-agent", userAgent);
@@ -142,12 +182,13 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
     let current: string | undefined;
     let refreshed = false;
     let waited = 0;
+    let sent = 0; // attempts made, token refreshes included (a hook's attempt number)
     for (let number = 1; ; number++) {
       if (token && current === undefined) {
         current = await bearer(operation, signal);
         headers.set("authorization", `Bearer ${current}`);
       }
-      const result = await attempt(fetch, { url: request.url, method, headers, body }, { timeoutMs, maxBytes, signal });
+      const result = await observed([fetch, { url: request.url, method, headers, body }, { timeoutMs, maxBytes, signal }], operation, ++sent);
       const { response } = result;
       if (response && response.status >= 300 && response.status < 400) throw redirectError(operation, response, request.url);
       if (response?.status === 401 && token && !refreshed) {
@@ -162,7 +203,10 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
       const status = response?.status;
       const delay = retryDelay(retry, { idempotent, attempt: number, waited, status, retryAfter: response?.headers.get("retry-after") });
       if (delay === undefined) {
-        if (response) return response;
+        if (response) {
+          await inspect?.(operation, response);
+          return response;
+        }
         throw failure(operation, result);
       }
       await sleep(delay, signal);

@@ -1,0 +1,114 @@
+// Response validation, opt-in (validateResponses): each final response is checked against the
+// schema the contract documents for its operation and status, by validators compiled when the
+// package was generated (scripts/response-validators.ts), loaded only when a client asks for
+// them. What a violation says is where and which rule: the JSON pointer into the body and the
+// schema keyword, never a value of the body. The pointer is made of the body's own keys, so it
+// is redacted like any server text, and bounded in length and number.
+import { check } from "./options.js";
+import { jsonBodyOf } from "./response-body.js";
+import type { OperationInfo } from "./transport.js";
+
+export type ValidateResponses = "off" | "report" | "throw";
+
+/** One rule a response broke. */
+export interface Violation {
+  /** JSON pointer into the response body, "" for the body itself (redacted: it is made of the body's keys). */
+  pointer: string;
+  /** The JSON Schema keyword that failed (`required`, `type`, `format`, `enum`, ...); `status` for an undocumented status, `json` for a body that is not JSON. */
+  keyword: string;
+  /** Where that keyword sits in the operation's response schema. */
+  schemaPath: string;
+}
+
+/** What `onDrift` receives: which call, which answer, which rules it broke. */
+export interface DriftEvent {
+  operationId: string;
+  method: string;
+  /** The path template, never one call's path. */
+  path: string;
+  status: number;
+  /** The server's request id, when it sent one (redacted). */
+  requestId: string | undefined;
+  violations: Violation[];
+  /** Whether more violations were found than `violations` lists (at most 50). */
+  truncated: boolean;
+}
+
+/** A validator from ajv's standalone code. */
+export type CompiledValidator = ((data: unknown) => boolean) & {
+  errors?: ReadonlyArray<{ instancePath: string; keyword: string; schemaPath: string }> | null;
+};
+
+/** Generated per contract (generated/response-validators.js): by "METHOD /path/template", then by status ("200", "5XX", "default"). */
+export type ResponseValidators = Readonly<Record<string, { operationId: string; responses: Readonly<Record<string, CompiledValidator>> }>>;
+
+export const MAX_VIOLATIONS = 50;
+const MAX_POINTER = 256;
+
+export interface DriftCheckOptions {
+  mode: ValidateResponses;
+  onDrift: ((event: DriftEvent) => void) | undefined;
+  /** Loads the contract's validators (a dynamic import: a client that never validates never loads them). */
+  load: () => Promise<ResponseValidators>;
+  redact: (text: string) => string;
+  /** The server's request id in a parsed body, unredacted (redacted here). */
+  requestIdOf: (body: unknown, response: Response) => string | undefined;
+  /** Builds the error "throw" raises: the vendor's response error carrying the violations. */
+  error: (operation: OperationInfo, message: string, status: number, fields: { violations: Violation[]; requestId: string | undefined }) => Error;
+}
+
+/** Checks one final response; resolves when it matches (or was only reported), rejects in "throw" mode when it does not. */
+export type DriftCheck = (operation: OperationInfo, response: Response) => Promise<void>;
+
+function validatorFor(responses: Readonly<Record<string, CompiledValidator>>, status: number): CompiledValidator | undefined {
+  return responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
+}
+
+export function createDriftCheck(options: DriftCheckOptions): DriftCheck | undefined {
+  const { mode, onDrift, redact } = options;
+  if (mode === "off") return undefined;
+  let loaded: Promise<ResponseValidators> | undefined;
+
+  const violation = (pointer: string, keyword: string, schemaPath: string): Violation => {
+    const safe = redact(pointer);
+    return { pointer: safe.length > MAX_POINTER ? `${safe.slice(0, MAX_POINTER)}…` : safe, keyword, schemaPath };
+  };
+
+  return async (operation, response) => {
+    loaded ??= options.load();
+    const entry = (await loaded)[`${operation.method} ${operation.path}`];
+    if (!entry) return; // a raw call to a path the contract does not have: nothing to check it against
+    const { status } = response;
+    const validate = validatorFor(entry.responses, status);
+    const body = await jsonBodyOf(response);
+    let found: Violation[];
+    if (!validate) found = [violation("", "status", "#/responses")];
+    else if (!body) found = [violation("", "json", "#/content")];
+    else if (validate(body.json)) return;
+    else found = (validate.errors ?? []).map((error) => violation(error.instancePath, error.keyword, error.schemaPath));
+    const id = options.requestIdOf(body?.json, response);
+    const requestId = typeof id === "string" ? redact(id).slice(0, MAX_POINTER) : undefined;
+    const violations = found.slice(0, MAX_VIOLATIONS);
+    const event: DriftEvent = { operationId: entry.operationId, method: operation.method, path: operation.path, status, requestId, violations, truncated: found.length > violations.length };
+    if (mode === "throw") {
+      const where = violations.map((item) => `${item.pointer || "(body)"} (${item.keyword})`).join(", ");
+      throw options.error(operation, `${status} response does not match the contract: ${where}${event.truncated ? ", ..." : ""}`, status, { violations, requestId });
+    }
+    try {
+      onDrift?.(event);
+    } catch {
+      // A report must not change the call's outcome: the data still goes back to the caller.
+    }
+  };
+}
+
+const MODES: readonly ValidateResponses[] = ["off", "report", "throw"];
+
+/** The validateResponses option, checked: "off" by default; "report" needs an onDrift function. */
+export function validateResponsesOption(mode: unknown, onDrift: unknown): { mode: ValidateResponses; onDrift: ((event: DriftEvent) => void) | undefined } {
+  const value = mode ?? "off";
+  check(MODES.includes(value as ValidateResponses), "validateResponses", '"off", "report" or "throw"');
+  check(onDrift === undefined || typeof onDrift === "function", "onDrift", "a function");
+  check(value !== "report" || onDrift !== undefined, "onDrift", 'a function when validateResponses is "report"');
+  return { mode: value as ValidateResponses, onDrift: onDrift as ((event: DriftEvent) => void) | undefined };
+}
