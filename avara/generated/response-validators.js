@@ -5,6 +5,6 @@ export const getUser_200 = validate52;const schema19 = {"$ref":"openapi.json#/pa
 
 /** Each operation's validators, by method and path template, then by documented status. */
 export const responseValidators = {
-  "GET /v1/autoScribe/users/{userId}": { operationId: "getUser", responses: { "200": getUser_200, "400": getUser_400, "401": getUser_401, "403": getUser_403, "404": getUser_404, "429": getUser_429, "500": getUser_500, "5XX": getUser_500 } },
-  "PATCH /v1/autoScribe/users/{userId}": { operationId: "updateUser", responses: { "200": updateUser_200, "400": getUser_400, "401": getUser_401, "403": getUser_403, "404": getUser_404, "409": updateUser_409, "422": updateUser_422, "429": getUser_429, "500": getUser_500, "5XX": getUser_500 } },
+  "GET /v1/autoScribe/users/{userId}": { operationId: "getUser", responses: { "200": getUser_200, "400": getUser_400, "401": getUser_401, "403": getUser_403, "404": getUser_404, "429": getUser_429, "500": getUser_500, "502": getUser_500, "503": getUser_500, "504": getUser_500 } },
+  "PATCH /v1/autoScribe/users/{userId}": { operationId: "updateUser", responses: { "200": updateUser_200, "400": getUser_400, "401": getUser_401, "403": getUser_403, "404": getUser_404, "409": updateUser_409, "422": updateUser_422, "429": getUser_429, "500": getUser_500, "502": getUser_500, "503": getUser_500, "504": getUser_500 } },
 };
