@@ -36,6 +36,10 @@ const project = (name: string, root: string) => ({
     exclude: ["**/node_modules/**", ...(full ? [] : FULL_CHECK)],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // The fast loop shares each worker's module cache across files (no test relies on a fresh
+    // module: every file restores its timers, mocks and servers), which halves its import time;
+    // the full check keeps every file in a fresh module graph, so a leak between files shows there.
+    isolate: full,
   },
 });
 
