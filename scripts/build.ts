@@ -4,7 +4,7 @@
 // bundles the declarations the same way. So a package installs openapi-fetch alone, and its
 // published types show no repository layout (dist/index.d.ts, never dist/types/avara/src/...).
 // Shared code between entries lands in dist/chunks/, so `instanceof` holds across entries.
-import { chmodSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, rmSync } from "node:fs";
 import { builtinModules } from "node:module";
 import path from "node:path";
 import { build } from "esbuild";
@@ -36,6 +36,8 @@ const EXTERNAL = ["openapi-fetch", "msw"];
 export async function buildContract(folder: string): Promise<string> {
   const dist = path.join(folder, "dist");
   rmSync(dist, { recursive: true, force: true });
+  // The msw entry is a contract's choice (docs/architecture.md): built where its source is.
+  const neutral = Object.fromEntries(Object.entries(NEUTRAL_ENTRIES).filter(([, source]) => existsSync(path.join(folder, source))).map(([name, source]) => [name, path.join(folder, source)]));
   await build({
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, source]) => [name, path.join(folder, source)])),
     outdir: dist,
@@ -48,8 +50,8 @@ export async function buildContract(folder: string): Promise<string> {
     external: EXTERNAL,
     logLevel: "warning",
   });
-  await build({
-    entryPoints: Object.fromEntries(Object.entries(NEUTRAL_ENTRIES).map(([name, source]) => [name, path.join(folder, source)])),
+  if (Object.keys(neutral).length > 0) await build({
+    entryPoints: neutral,
     outdir: dist,
     bundle: true,
     platform: "neutral",
@@ -62,7 +64,7 @@ export async function buildContract(folder: string): Promise<string> {
   chmodSync(path.join(dist, "cli.js"), 0o755);
 
   const bundle = await rollup({
-    input: { ...Object.fromEntries(TYPED.map((name) => [name, path.join(folder, ENTRIES[name])])), ...Object.fromEntries(Object.entries(NEUTRAL_ENTRIES).map(([name, source]) => [name, path.join(folder, source)])) },
+    input: { ...Object.fromEntries(TYPED.map((name) => [name, path.join(folder, ENTRIES[name])])), ...neutral },
     external: (id) => EXTERNAL.includes(id) || id.startsWith("node:") || builtinModules.includes(id),
     plugins: [dts({ respectExternal: true, tsconfig: path.join(folder, "tsconfig.json"), compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true } })],
     onwarn(warning, warn) {

@@ -121,7 +121,9 @@ export default defineConfig({ input: { path: ${JSON.stringify(spec)} }, output: 
   },
   {
     name: "openapi-typescript-codegen",
-    generate: (spec, out) => run(bin("openapi"), ["--input", spec, "--output", out, "--client", "fetch", "--useUnionTypes"], { env }),
+    // By its own path: @redocly/cli installs a bin named `openapi` too, and which of the two
+    // node_modules/.bin/openapi links to depends on the order npm installs them.
+    generate: (spec, out) => run(process.execPath, [path.join(repoRoot, "node_modules/openapi-typescript-codegen/bin/index.js"), "--input", spec, "--output", out, "--client", "fetch", "--useUnionTypes"], { env }),
     bodyType: (schema) => ({ from: "./codegen/index.js", type: schema }),
   },
 ];
