@@ -1,19 +1,13 @@
 // parchment-contract/msw in Node: MSW's setupServer with the reference handler's handlers, and
 // the real client against its default base URL (the sandbox), no port and no socket.
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { listenWithMocks } from "contract-kit/test-support/msw";
+import { describe, expect, it } from "vitest";
 import { createParchmentClient, createTokenProvider, ParchmentAuthenticationError, ParchmentPermissionError, ParchmentServerError } from "../../src/index.js";
 import { createParchmentHandlers } from "../../src/msw.js";
 import { failure } from "contract-kit/test-support";
 
 const mock = createParchmentHandlers();
-const server = setupServer(...mock.handlers);
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  mock.reset();
-});
-afterAll(() => server.close());
+const server = listenWithMocks(mock);
 
 const client = () => createParchmentClient({ organizationId: mock.organizationId, organizationSecret: mock.organizationSecret, token: mock.token, retry: false });
 

@@ -3,8 +3,8 @@
 // typechecks against the client, so a partner can copy it as it is and a renamed method or a
 // wrong role breaks the build, not the reader; each curl sample calls its own operation with
 // both credentials.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { typecheckSamples } from "contract-kit/test-support";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -43,29 +43,7 @@ describe("code samples", () => {
   );
 
   it("the TypeScript samples typecheck as they are, each a program of its own", () => {
-    const files = typescriptSamples.map((sample) => {
-      const file = path.join(scratch, `${sample.operationId}.mts`);
-      writeFileSync(file, sample.source);
-      return file;
-    });
-    writeFileSync(
-      path.join(scratch, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true,
-          lib: ["ES2023", "DOM"], types: ["node"], typeRoots: [path.join(repoRoot, "node_modules/@types")], resolveJsonModule: true, baseUrl: ".",
-          paths: { "parchment-contract": [path.join(repoRoot, "src/index.ts")] },
-        },
-        files,
-      }),
-    );
-    let output = "";
-    try {
-      execFileSync(path.join(repoRoot, "node_modules/.bin/tsc"), ["-p", path.join(scratch, "tsconfig.json")], { encoding: "utf8", stdio: "pipe" });
-    } catch (error) {
-      output = String((error as { stdout?: string }).stdout);
-    }
-    expect(output).toBe("");
+    expect(typecheckSamples(typescriptSamples, { scratch, repoRoot, packageName: "parchment-contract", entry: path.join(repoRoot, "src/index.ts") })).toBe("");
   }, 60_000);
 
   it.each(samples.filter((sample) => sample.label === "curl").map((sample) => [sample.operationId, sample] as const))(

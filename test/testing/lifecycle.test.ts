@@ -1,21 +1,11 @@
 // The reference server as a test runner meets it: close() ends while a client holds half a
 // request, Node's own refusals answer with the problem envelope, no body keeps the event loop
 // busy, and interleaved writes to one user lose nothing. On real sockets.
-import { afterEach, describe, expect, it } from "vitest";
-import { destroyAllRaw, rawBody, rawSocket } from "contract-kit/test-support";
+import { describe, expect, it } from "vitest";
+import { closedAfterEach, rawBody, rawSocket } from "contract-kit/test-support";
 import { startReferenceServer, type ReferenceServer } from "../../src/testing/index.js";
 
-let servers: ReferenceServer[] = [];
-async function start(): Promise<ReferenceServer> {
-  const server = await startReferenceServer();
-  servers.push(server);
-  return server;
-}
-afterEach(async () => {
-  destroyAllRaw();
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
-});
+const start = closedAfterEach(() => startReferenceServer());
 
 const usersPath = (server: ReferenceServer) => `/v1/organizations/${server.organizationId}/users`;
 const credentials = (server: ReferenceServer) => `authorization: Bearer ${server.token}\r\nx-organization-secret: ${server.organizationSecret}\r\n`;

@@ -1,19 +1,13 @@
 // avara-autoscribe-contract/msw in Node: MSW's setupServer with the reference handler's
 // handlers, the real client on its default base URL, and overrides checked against the spec.
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { listenWithMocks } from "contract-kit/test-support/msw";
+import { describe, expect, it } from "vitest";
 import { AvaraApiError, createAvaraClient } from "../../src/index.js";
 import { createAvaraHandlers } from "../../src/msw.js";
 import { failure } from "../client/support.js";
 
 const mock = createAvaraHandlers();
-const server = setupServer(...mock.handlers);
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  mock.reset();
-});
-afterAll(() => server.close());
+const server = listenWithMocks(mock);
 
 const client = () => createAvaraClient({ apiKey: mock.apiKey, retry: false });
 

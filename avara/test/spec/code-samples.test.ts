@@ -1,8 +1,8 @@
 // The code samples on Avara's docs page work: each operation has a curl and a TypeScript
 // sample; each TypeScript sample is a complete program that typechecks against the client as it
 // is, and each curl sample calls its own operation with the key.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { typecheckSamples } from "contract-kit/test-support";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -28,31 +28,7 @@ describe("Avara's code samples", () => {
   });
 
   it("the TypeScript samples typecheck as they are, each a program of its own", () => {
-    const files = samples
-      .filter((sample) => sample.label === "TypeScript client")
-      .map((sample) => {
-        const file = path.join(scratch, `${sample.operationId}.mts`);
-        writeFileSync(file, sample.source);
-        return file;
-      });
-    writeFileSync(
-      path.join(scratch, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true,
-          lib: ["ES2023", "DOM"], types: ["node"], typeRoots: [path.join(repoRoot, "node_modules/@types")], baseUrl: ".",
-          paths: { "avara-autoscribe-contract": [path.join(repoRoot, "avara/src/index.ts")] },
-        },
-        files,
-      }),
-    );
-    let output = "";
-    try {
-      execFileSync(path.join(repoRoot, "node_modules/.bin/tsc"), ["-p", path.join(scratch, "tsconfig.json")], { encoding: "utf8", stdio: "pipe" });
-    } catch (error) {
-      output = String((error as { stdout?: string }).stdout);
-    }
-    expect(output).toBe("");
+    expect(typecheckSamples(samples.filter((sample) => sample.label === "TypeScript client"), { scratch, repoRoot, packageName: "avara-autoscribe-contract", entry: path.join(repoRoot, "avara/src/index.ts") })).toBe("");
   }, 60_000);
 
   it.each(samples.filter((sample) => sample.label === "curl").map((sample) => [sample.operationId, sample] as const))("the curl sample of %s calls it with its method, path and the key", (_id, sample) => {

@@ -1,21 +1,11 @@
 // Avara's reference server as a test runner meets it, on real sockets: interleaved updates of
 // one user lose nothing, close() ends while a client holds half a request, and Node's own
 // refusals answer in the server's error shape.
-import { afterEach, describe, expect, it } from "vitest";
-import { destroyAllRaw, rawBody, rawSocket } from "contract-kit/test-support";
+import { describe, expect, it } from "vitest";
+import { closedAfterEach, rawBody, rawSocket } from "contract-kit/test-support";
 import { startReferenceServer, type ReferenceServer } from "../../src/testing/index.js";
 
-let servers: ReferenceServer[] = [];
-async function start(): Promise<ReferenceServer> {
-  const server = await startReferenceServer();
-  servers.push(server);
-  return server;
-}
-afterEach(async () => {
-  destroyAllRaw();
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
-});
+const start = closedAfterEach(() => startReferenceServer());
 
 const userPath = (server: ReferenceServer) => `/v1/autoScribe/users/${server.userId}`;
 const patchHead = (server: ReferenceServer, body: string) =>

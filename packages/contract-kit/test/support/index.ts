@@ -5,3 +5,5 @@ export * from "./raw-socket.js";
 export * from "./secrets.js";
 export * from "./spec.js";
 export * from "./readme.js";
+export * from "./samples.js";
+export * from "./servers.js";
