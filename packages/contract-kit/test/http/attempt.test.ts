@@ -5,7 +5,7 @@ import net, { type AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_TIMER_MS, attempt, type AttemptLimits, type AttemptRequest, type AttemptResult, type FetchLike } from "contract-kit/http";
-import { closeAllServers, startServer } from "contract-kit/test-support";
+import { closeAllServers, startFloodingServer, startServer } from "contract-kit/test-support";
 
 afterEach(closeAllServers);
 
@@ -192,19 +192,10 @@ describe("bodies that break or overflow", () => {
   });
 
   it("a streamed body over the cap is too large, read no further, and its connection is closed", async () => {
-    let written = 0;
-    const server = await startServer((_request, response) => {
-      response.writeHead(200, { "content-type": "application/json" });
-      const chunk = Buffer.alloc(64 * 1024, 32);
-      const pump = () => {
-        while (!response.destroyed && written < 100 * 1024 * 1024 && response.write(chunk)) written += chunk.length;
-        if (!response.destroyed && written < 100 * 1024 * 1024) response.once("drain", pump);
-      };
-      pump();
-    });
+    const server = await startFloodingServer();
     expect(await attempt(realFetch, get(server.url), limits({ maxBytes: 256 * 1024 }))).toEqual({ failure: "too-large", status: 200 });
     await expect.poll(() => server.allRequestConnectionsClosed(), { timeout: 1000 }).toBe(true);
-    expect(written).toBeLessThan(16 * 1024 * 1024);
+    expect(server.written()).toBeLessThan(16 * 1024 * 1024);
   });
 
   it("a declared Content-Length over the cap is refused before any of the body is read", async () => {

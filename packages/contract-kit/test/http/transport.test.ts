@@ -1,7 +1,6 @@
 // The shared transport with no vendor: a tiny error family of its own, a token function and
 // a custom credential header, against real servers on 127.0.0.1 that stall, drip, reset,
 // redirect, flood and echo the credentials back, and against fetches that misbehave.
-import net, { type AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
@@ -18,7 +17,7 @@ import {
   type TransportErrors,
   type TransportOptions,
 } from "contract-kit/http";
-import { closeAllServers, everyView, expectNoPartOf, failure, startServer } from "contract-kit/test-support";
+import { closeAllServers, everyView, expectNoPartOf, failure, startRequestEchoServer, startServer } from "contract-kit/test-support";
 
 afterEach(async () => {
   vi.useRealTimers();
@@ -439,22 +438,12 @@ describe("credentials echoed back", () => {
   });
 
   it("a server answering with a broken response that echoes the request (the parser keeps the bytes) leaks nothing", async () => {
-    const sockets = new Set<net.Socket>();
-    const server = net.createServer((socket) => {
-      sockets.add(socket);
-      socket.once("data", (request) => socket.end(`HTTP/1.1 200 OK\r\nx-echo: ${request.toString("latin1").replace(/\r\n/g, "\u0001")}\r\ncontent-length: 2\r\n\r\n{}`));
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    try {
-      const { token } = tokenFunction();
-      const error = await failure(kit({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }, { token }).send("/x"));
-      expect(error).toBeInstanceOf(KitNetworkError);
-      expect(error.message).toMatch(/the request failed before a complete response arrived: fetch failed: Response does not match the HTTP\/1\.1 protocol/);
-      expectNoPartOf(SECRETS, everyView(error));
-    } finally {
-      for (const socket of sockets) socket.destroy();
-      server.close();
-    }
+    const server = await startRequestEchoServer();
+    const { token } = tokenFunction();
+    const error = await failure(kit({ baseUrl: server.url }, { token }).send("/x"));
+    expect(error).toBeInstanceOf(KitNetworkError);
+    expect(error.message).toMatch(/the request failed before a complete response arrived: fetch failed: Response does not match the HTTP\/1\.1 protocol/);
+    expectNoPartOf(SECRETS, everyView(error));
   });
 
   it("a token issued during the call (not known beforehand) is redacted from the error it ends in", async () => {

@@ -1,11 +1,10 @@
 // verify's one request per probe, with no vendor: the answer as it came (a redirect
 // included, never followed), one retry of a 429 or 503 after a bounded Retry-After, and every
 // failure an ExchangeFailure saying where it happened, on real sockets (127.0.0.1).
-import net, { type AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { ExchangeFailure, exchange, type ExchangeOptions } from "contract-kit/verify";
-import { closeAllServers, everyView, expectNoPartOf, failure, startServer } from "contract-kit/test-support";
+import { closeAllServers, everyView, expectNoPartOf, failure, startFloodingServer, startRequestEchoServer, startServer } from "contract-kit/test-support";
 
 afterEach(closeAllServers);
 
@@ -163,20 +162,11 @@ describe("failures say where they happened", () => {
   });
 
   it("a body over the cap: (body), read no further", async () => {
-    let written = 0;
-    const server = await startServer((_request, response) => {
-      response.writeHead(200, { "content-type": "application/json" });
-      const chunk = Buffer.alloc(64 * 1024, 32);
-      const pump = () => {
-        while (!response.destroyed && written < 100 * 1024 * 1024 && response.write(chunk)) written += chunk.length;
-        if (!response.destroyed && written < 100 * 1024 * 1024) response.once("drain", pump);
-      };
-      pump();
-    });
+    const server = await startFloodingServer();
     const error = await failed(exchange(at(server.url), {}, options({ maxBodyBytes: 256 * 1024 })));
     expect(error).toMatchObject({ where: "(body)", expected: "a complete body of at most 262144 bytes", message: "a body larger than 262144 bytes (not read further)", status: 200 });
     await expect.poll(() => server.allRequestConnectionsClosed(), { timeout: 1000 }).toBe(true);
-    expect(written).toBeLessThan(16 * 1024 * 1024);
+    expect(server.written()).toBeLessThan(16 * 1024 * 1024);
   });
 
   it("a gzip bomb with an honest Content-Length: (body), capped as it inflates", async () => {
@@ -205,21 +195,11 @@ describe("failures say where they happened", () => {
   });
 
   it("a broken response echoing the request's credentials (the parser keeps the bytes) shows none of them", async () => {
-    const sockets = new Set<net.Socket>();
-    const server = net.createServer((socket) => {
-      sockets.add(socket);
-      socket.once("data", (request) => socket.end(`HTTP/1.1 200 OK\r\nx-echo: ${request.toString("latin1").replace(/\r\n/g, "\u0001")}\r\ncontent-length: 2\r\n\r\n{}`));
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    try {
-      const error = await failed(exchange(at(`http://127.0.0.1:${(server.address() as AddressInfo).port}`), { headers: credentials }, options()));
-      expect(error).toMatchObject({ where: "(request)" });
-      expect(error.message).toMatch(/HPE_INVALID_HEADER_TOKEN: Response does not match the HTTP\/1\.1 protocol/);
-      expectNoPartOf([TOKEN, ORG_SECRET], everyView(error));
-    } finally {
-      for (const socket of sockets) socket.destroy();
-      server.close();
-    }
+    const server = await startRequestEchoServer();
+    const error = await failed(exchange(at(server.url), { headers: credentials }, options()));
+    expect(error).toMatchObject({ where: "(request)" });
+    expect(error.message).toMatch(/HPE_INVALID_HEADER_TOKEN: Response does not match the HTTP\/1\.1 protocol/);
+    expectNoPartOf([TOKEN, ORG_SECRET], everyView(error));
   });
 
   it("a deadline past what a timer can hold is not a 1 ms timeout", async () => {
