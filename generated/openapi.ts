@@ -65,7 +65,39 @@ export interface paths {
          */
         get: operations["listUsers"];
         put?: never;
-        post?: never;
+        /**
+         * Create a user
+         * @description Adds a user to the organisation: reception staff, administrators or prescribers.
+         *     `given_name`, `family_name` and `email` are always required. A user with the
+         *     `provider` role is a prescriber and needs `date_of_birth`, `sex`, `hpii_number`,
+         *     `prescriber_type` and `qualifications`, and `prescriber_number` too unless the
+         *     type is `T` (podiatrist); a missing one answers `422` with one entry per field in
+         *     `error.validation`.
+         *
+         *     Send your own id for the user as `partner_user_id`: Parchment returns it as
+         *     `external_user_id` when you list users, and it is how you find the user again.
+         *
+         *     What the answer means for you:
+         *     - `201`: the user exists now; `data` names it (`user_id`, or `parchment_user_id`
+         *       with `external_user_id` and `url`: Parchment documents both forms). Parchment
+         *       also answers `201` when the user was made but the prescriber record was not
+         *       (it already existed, or making it failed); `message` and `code` say which, so
+         *       read the user back when `provider_details` matter.
+         *     - `202`: the request was accepted but Parchment found demographic conflicts (the
+         *       details match a person it already knows). The user may not be ready, and
+         *       `data` may not name it; resolve it in Parchment and find the user later. Do not
+         *       send the request again.
+         *     - `409`: a user with this `email` or `partner_user_id` already exists (`code`
+         *       `USER_ALREADY_EXISTS`); nothing was created.
+         *
+         *     Creating is not idempotent and Parchment takes no idempotency key: a request that
+         *     timed out may still have made the user. Send it again only after checking, or
+         *     accept that a `409` on the second try may mean the first one worked (see
+         *     `docs/decisions.md`). The TypeScript client retries it only after a `429`.
+         *
+         *     **Scope:** `create:user`.
+         */
+        post: operations["createUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -160,6 +192,82 @@ export interface paths {
          *     **Scope:** `update:user`.
          */
         put: operations["updateUserRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{organization_id}/users/{user_id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The organisation's id, a UUID.
+                 * @example 3f6c1b2a-8d4e-4f5a-9b7c-1d2e3f4a5b6c
+                 */
+                organization_id: components["parameters"]["OrganizationId"];
+                /**
+                 * @description Parchment's id of the user, such as `usr_abc123def456`. Not a UUID, although one
+                 *     of Parchment's tables says so: every documented id has the `usr_` form.
+                 * @example usr_abc123def456
+                 */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Disable a user
+         * @description Stops the user from signing in and downgrades their roles to `member`: the roles
+         *     they had are not kept. Idempotent: disabling a user who is already disabled
+         *     changes nothing and answers `200` as well (Parchment's `message` then says the
+         *     user is already disabled). No request body.
+         *
+         *     **Scope:** `update:user` or `delete:user`. Parchment's notes for this operation
+         *     name `update:user` while its status table names `delete:user` for the `403`;
+         *     request both.
+         */
+        put: operations["disableUser"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{organization_id}/users/{user_id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The organisation's id, a UUID.
+                 * @example 3f6c1b2a-8d4e-4f5a-9b7c-1d2e3f4a5b6c
+                 */
+                organization_id: components["parameters"]["OrganizationId"];
+                /**
+                 * @description Parchment's id of the user, such as `usr_abc123def456`. Not a UUID, although one
+                 *     of Parchment's tables says so: every documented id has the `usr_` form.
+                 * @example usr_abc123def456
+                 */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Enable a user
+         * @description Lets a disabled user sign in again. Their roles stay `member`: the roles they had
+         *     before being disabled do not come back, so give them again with
+         *     `PUT .../roles`. Idempotent: enabling a user who is already enabled changes
+         *     nothing and answers `200` as well. No request body.
+         *
+         *     **Scope:** `update:user`.
+         */
+        put: operations["enableUser"];
         post?: never;
         delete?: never;
         options?: never;
@@ -539,6 +647,53 @@ export interface components {
              */
             access_roles: components["schemas"]["AssignableRole"][];
         };
+        /**
+         * @description The new user. `given_name`, `family_name` and `email` are always required; a user
+         *     with the `provider` role needs the prescriber fields too (see the rule below).
+         *     Unknown fields are refused, as on every request of the contract.
+         */
+        CreateUserRequest: {
+            given_name: string;
+            family_name: string;
+            /**
+             * Format: email
+             * @description The user's email. One user per email in Parchment (`409` otherwise).
+             */
+            email: string;
+            /**
+             * @description Your system's id for the user. Parchment returns it as `external_user_id`;
+             *     one user per id (`409` otherwise).
+             * @example PARTNER#USER_12345
+             */
+            partner_user_id?: string;
+            /**
+             * @description The user's roles: assignable roles only, each once. `rx_reader` must come with
+             *     `receptionist`. Parchment does not say what a user created without roles gets.
+             */
+            access_roles?: components["schemas"]["AssignableRole"][];
+            title?: string;
+            /**
+             * Format: date
+             * @description Date of birth as `YYYY-MM-DD`. Required for a prescriber.
+             * @example 1969-10-02
+             */
+            date_of_birth?: string;
+            sex?: components["schemas"]["SexAsWritten"];
+            /** @description An Australian phone number, such as `0412345678`. */
+            phone?: string;
+            /** @description Healthcare Provider Identifier - Individual (HPI-I). Required for a prescriber. */
+            hpii_number?: string;
+            prescriber_type?: components["schemas"]["PrescriberTypeAsWritten"];
+            /** @description At most 10 characters. Required for a prescriber unless `prescriber_type` is `T`. */
+            prescriber_number?: string;
+            /** @description Required for a prescriber. */
+            qualifications?: string;
+            /** @description At most 10 characters. */
+            provider_number?: string;
+            /** @description AHPRA registration number. */
+            ahpra_number?: string;
+            hospital_provider_number?: string;
+        };
         /** @description What the token should allow. */
         TokenRequest: {
             /** @constant */
@@ -546,6 +701,35 @@ export interface components {
             /** @description The scopes wanted. The token gets those the organisation also allows. */
             scope: components["schemas"]["Scope"][];
         };
+        /** @description The created user, in the form of Parchment's response example. */
+        CreatedUser: {
+            /** @example usr_def456ghi789 */
+            user_id: string;
+        };
+        /** @description The created user, in the form of Parchment's response-fields table. */
+        CreatedUserLinks: {
+            /**
+             * @description Parchment's id of the user, the `user_id` of every other operation.
+             * @example usr_abc123def456
+             */
+            parchment_user_id: string;
+            /**
+             * @description The `partner_user_id` you sent.
+             * @example PARTNER#USER_12345
+             */
+            external_user_id?: string;
+            /**
+             * Format: uri
+             * @description The user's page in Parchment's portal.
+             */
+            url?: string;
+        };
+        /**
+         * @description Which user was created. Parchment documents two forms: `{user_id}` in its example,
+         *     `{parchment_user_id, external_user_id, url}` in its table of fields. Read
+         *     `user_id ?? parchment_user_id` (the client's `users.create` does).
+         */
+        CreateUserResult: components["schemas"]["CreatedUser"] | components["schemas"]["CreatedUserLinks"];
         UpdateUserResult: {
             /** @example usr_abc123def456 */
             user_id: string;
@@ -594,6 +778,17 @@ export interface components {
         };
         TokenEnvelope: components["schemas"]["SuccessEnvelope"] & {
             data: components["schemas"]["TokenGrant"];
+        };
+        CreateUserEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: components["schemas"]["CreateUserResult"];
+        };
+        /** @description The answer of a create accepted with demographic conflicts; `data` may be absent. */
+        CreateUserAcceptedEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data?: components["schemas"]["CreateUserResult"];
+        };
+        /** @description The answer of disable and enable, whether the user's state changed or not. */
+        UserStatusEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: components["schemas"]["UpdateUserResult"];
         };
     };
     responses: {
@@ -879,6 +1074,78 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The organisation's id, a UUID.
+                 * @example 3f6c1b2a-8d4e-4f5a-9b7c-1d2e3f4a5b6c
+                 */
+                organization_id: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description The user was created. `data` names it in one of Parchment's two documented
+             *     forms. A `message` or `code` other than `USER_CREATED` may report that the
+             *     prescriber record was not made.
+             */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateUserEnvelope"];
+                };
+            };
+            /**
+             * @description Accepted with demographic conflicts: the details match a person Parchment
+             *     already knows. The user may not be ready yet and `data`, when present, names
+             *     it. Do not send the request again; resolve the conflict in Parchment.
+             */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateUserAcceptedEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["OrganizationNotFound"];
+            /** @description A user with this `email` or `partner_user_id` already exists; nothing was created. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A required field is missing or a field breaks the documented rules. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getUser: {
         parameters: {
             query?: never;
@@ -1030,6 +1297,84 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    disableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The organisation's id, a UUID.
+                 * @example 3f6c1b2a-8d4e-4f5a-9b7c-1d2e3f4a5b6c
+                 */
+                organization_id: components["parameters"]["OrganizationId"];
+                /**
+                 * @description Parchment's id of the user, such as `usr_abc123def456`. Not a UUID, although one
+                 *     of Parchment's tables says so: every documented id has the `usr_` form.
+                 * @example usr_abc123def456
+                 */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user is disabled, now or already. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserStatusEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["UserNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    enableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The organisation's id, a UUID.
+                 * @example 3f6c1b2a-8d4e-4f5a-9b7c-1d2e3f4a5b6c
+                 */
+                organization_id: components["parameters"]["OrganizationId"];
+                /**
+                 * @description Parchment's id of the user, such as `usr_abc123def456`. Not a UUID, although one
+                 *     of Parchment's tables says so: every documented id has the `usr_` form.
+                 * @example usr_abc123def456
+                 */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user is enabled, now or already. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserStatusEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["UserNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];

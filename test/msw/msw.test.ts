@@ -71,7 +71,7 @@ describe("override", () => {
   });
 
   it("refuses an operation or a status the contract does not have", () => {
-    expect(() => mock.override("deleteUser" as never, 200 as never, {} as never)).toThrow(/^override: no operation "deleteUser" in the contract \(known: createToken, listUsers, getUser, updateUser, updateUserRoles\)$/);
+    expect(() => mock.override("deleteUser" as never, 200 as never, {} as never)).toThrow(/^override: no operation "deleteUser" in the contract \(known: createToken, listUsers, createUser, getUser, updateUser, updateUserRoles, disableUser, enableUser\)$/);
     expect(() => mock.override("getUser", 418 as never, {} as never)).toThrow(/^override getUser: the contract documents no 418 response/);
   });
 });
