@@ -6,6 +6,7 @@
 // (tsc over every package), not by Vitest's typecheck mode, which is experimental.
 // By path, not by package name: Vitest loads its config with Node, which runs no TypeScript from node_modules.
 import { CONTRACTS } from "./scripts/contracts.js";
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -34,6 +35,7 @@ const project = (name: string, root: string) => ({
     root,
     include: ["test/**/*.test.ts"],
     exclude: ["**/node_modules/**", ...(full ? [] : FULL_CHECK)],
+    setupFiles: [path.resolve(import.meta.dirname, "packages/contract-kit/test/support/real-timers.ts")],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // The fast loop shares each worker's module cache across files (no test relies on a fresh

@@ -20,8 +20,10 @@ beforeEach(() => {
   vi.spyOn(Math, "random").mockReturnValue(1); // full jitter at its upper bound: 250, 500, 1000 ms
 });
 afterEach(() => {
-  vi.useRealTimers();
+  // Mocks first: a spy on the faked setTimeout, restored after the real timers came back,
+  // would put the fake back on globalThis for every later file of this worker.
   vi.restoreAllMocks();
+  vi.useRealTimers();
 });
 
 describe("retries", () => {

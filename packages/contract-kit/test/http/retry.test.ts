@@ -6,8 +6,10 @@ import { MAX_TIMER_MS, RETRYABLE_STATUSES, backoffDelay, parseRetryAfter, retryD
 import { everyView } from "contract-kit/test-support";
 
 afterEach(() => {
-  vi.useRealTimers();
+  // Mocks first: a spy on the faked setTimeout, restored after the real timers came back,
+  // would put the fake back on globalThis for every later file of this worker.
   vi.restoreAllMocks();
+  vi.useRealTimers();
 });
 
 const NOW = Date.parse("2024-01-15T10:30:00.000Z");

@@ -20,8 +20,10 @@ import {
 import { closeAllServers, everyView, expectNoPartOf, failure, startRequestEchoServer, startServer } from "contract-kit/test-support";
 
 afterEach(async () => {
-  vi.useRealTimers();
+  // Mocks first: a spy on the faked setTimeout, restored after the real timers came back,
+  // would put the fake back on globalThis for every later file of this worker.
   vi.restoreAllMocks();
+  vi.useRealTimers();
   await closeAllServers();
 });
 
