@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // parchment-contract serve | verify. See README "Contract checks". The structure and the
 // verify command are contract-kit/cli's; this file gives Parchment's names, usage and options.
-import { readFileSync } from "node:fs";
-import { CommandError, UsageError, help, listenOn, parse, portOption, runProgram, serveUntilStopped, verifyCommand } from "contract-kit/cli";
+import { UsageError, docsOption, help, listenOn, parse, portOption, runProgram, serveUntilStopped, verifyCommand } from "contract-kit/cli";
 import { startReferenceServer, type ListShape } from "./testing/index.js";
 import { verify } from "./verify/verify.js";
 
@@ -44,14 +43,7 @@ async function serve(args: string[]): Promise<number> {
   const listShape = (values["list-shape"] ?? "page") as ListShape;
   if (!LIST_SHAPES.includes(listShape)) throw new UsageError(`--list-shape must be one of ${LIST_SHAPES.join(", ")}`, SERVE_USAGE);
   const port = portOption(values.port as string | undefined, SERVE_USAGE);
-  let docsHtml: string | undefined;
-  if (values.docs) {
-    try {
-      docsHtml = readFileSync(values.docs as string, "utf8");
-    } catch {
-      throw new CommandError(`--docs: cannot read ${values.docs} (run npm run docs first)`);
-    }
-  }
+  const docsHtml = docsOption(values.docs as string | undefined);
   const server = await listenOn(port, () => startReferenceServer({ port, docsHtml, listShape }));
   // Everything a partner's code and verify take, the partner's credentials included (for POST /v1/token).
   const info = {

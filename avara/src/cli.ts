@@ -2,16 +2,17 @@
 // avara-autoscribe-contract serve | verify. See README "Contract checks". The structure
 // (usage errors, --help, --version, busy ports) and the verify command are contract-kit/cli's,
 // shared with parchment-contract; this file gives Avara's names, usage and options.
-import { help, listenOn, parse, portOption, runProgram, serveUntilStopped, verifyCommand } from "contract-kit/cli";
+import { docsOption, help, listenOn, parse, portOption, runProgram, serveUntilStopped, verifyCommand } from "contract-kit/cli";
 import { startReferenceServer } from "./testing/index.js";
 import { verify } from "./verify/verify.js";
 
 const NAME = "avara-autoscribe-contract";
 
-const SERVE_USAGE = `usage: ${NAME} serve [--port N] [--json]
+const SERVE_USAGE = `usage: ${NAME} serve [--port N] [--json] [--docs FILE]
   Serves the reference server on 127.0.0.1 and prints its API key and a user id.
   --port N       the port (default 0: a free one, printed)
-  --json         print {baseUrl, apiKey, userId} as one JSON line`;
+  --json         print {baseUrl, apiKey, userId} as one JSON line
+  --docs FILE    also serve FILE (the rendered docs) at /docs`;
 
 const VERIFY_USAGE = `usage: ${NAME} verify --base-url URL --api-key K --user-id U [--allow-writes] [--timeout SECONDS] [--json]
   Checks a server's answers against the contract; exit 0 when every check passes, 1 otherwise.
@@ -23,21 +24,22 @@ const VERIFY_USAGE = `usage: ${NAME} verify --base-url URL --api-key K --user-id
   --json               print the report as one JSON line`;
 
 const USAGE = `usage:
-  ${NAME} serve [--port N] [--json]
+  ${NAME} serve [--port N] [--json] [--docs FILE]
   ${NAME} verify --base-url URL --api-key K --user-id U [--allow-writes] [--timeout SECONDS] [--json]
   ${NAME} --version | --help | <command> --help`;
 
 async function serve(args: string[]): Promise<number> {
-  const values = parse(args, { port: { type: "string" }, json: { type: "boolean" } }, SERVE_USAGE);
+  const values = parse(args, { port: { type: "string" }, json: { type: "boolean" }, docs: { type: "string" } }, SERVE_USAGE);
   if (values.help) return help(SERVE_USAGE);
   const port = portOption(values.port as string | undefined, SERVE_USAGE);
-  const server = await listenOn(port, () => startReferenceServer({ port }));
+  const docsHtml = docsOption(values.docs as string | undefined);
+  const server = await listenOn(port, () => startReferenceServer({ port, docsHtml }));
   const info = { baseUrl: server.baseUrl, apiKey: server.apiKey, userId: server.userId };
   if (values.json) {
     console.log(JSON.stringify(info));
   } else {
     console.log(`Avara AutoScribe reference server listening on ${server.baseUrl}
-  API key:    ${info.apiKey}
+${docsHtml ? `  docs:       ${server.baseUrl}/docs\n` : ""}  API key:    ${info.apiKey}
   a user id:  ${info.userId}   (${server.userIds.length} users in all)
 
 For the README's samples and verify, in another terminal:

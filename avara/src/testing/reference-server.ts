@@ -19,6 +19,8 @@ export { storedUserProblem } from "./state.js";
 export interface ReferenceServerOptions {
   /** The API key the server accepts; default a fresh `sk_test_...` per server. */
   apiKey?: string;
+  /** An HTML page to serve at /docs (the rendered contract), `/` redirecting there. */
+  docsHtml?: string;
 }
 
 export interface ReferenceHandler extends ReferenceHandlerBase<User> {
@@ -36,7 +38,7 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
   const apiKey = apiKeyOption(options.apiKey);
   const validator = createSpecValidator(avaraSpec);
   const state = createState();
-  const reference = createReferenceApp({ answers: avaraAnswers, authenticate: requireApiKey(apiKey) });
+  const reference = createReferenceApp({ answers: avaraAnswers, authenticate: requireApiKey(apiKey), docsHtml: options.docsHtml });
   addRoutes(reference.app, { state, validator, update: specOperations(avaraSpec).get("updateUser") as SpecOperation, readJson: reference.readJson });
   const seeded = [...state.users.keys()];
   return {

@@ -2,14 +2,15 @@
 // help, usage errors (every missing option named at once), a busy port, serve --json, and
 // verify against what serve started, the API key never printed.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "contract-pipeline/tools";
-import { expectNoPartOf } from "contract-kit/test-support";
+import { destroyAllRaw, expectNoPartOf, rawSocket } from "contract-kit/test-support";
 
 const folder = path.join(repoRoot, "avara");
 const cli = path.join(folder, "dist/cli.js");
@@ -31,6 +32,7 @@ describe("avara-autoscribe-contract", () => {
     [["help", "verify"], "--allow-writes"],
     [["verify", "--help"], "(AVARA_API_KEY)"],
     [["serve", "-h"], "--json         print {baseUrl, apiKey, userId} as one JSON line"],
+    [["serve", "--help"], "--docs FILE    also serve FILE (the rendered docs) at /docs"],
   ])("%j prints help and exits 0", async (args, text) => {
     const { code, stdout } = await run(args);
     expect(code).toBe(0);
@@ -44,6 +46,7 @@ describe("avara-autoscribe-contract", () => {
     [["verify", "--api-key", "k"], "missing --base-url (or AVARA_BASE_URL), --user-id (or AVARA_USER_ID): each is required"],
     [["serve", "--port", "http"], '--port must be a port number (0-65535), got "http"'],
     [["serve", "--list-shape", "page"], "Unknown option '--list-shape'"],
+    [["serve", "--docs", "no-such-page.html"], "avara-autoscribe-contract: --docs: cannot read no-such-page.html (run npm run docs first)"],
     [["verify", "--base-url", "http://127.0.0.1:9/?x=1", "--api-key", "k", "--user-id", "u"], "--base-url must not have a query (?) or a fragment (#)"],
     [["verify", "--base-url", "http://127.0.0.1:9", "--api-key", "k", "--user-id", "u", "--timeout", "0"], "--timeout must be a number of seconds above 0"],
   ])("%j is a usage error, exit 2", async (args, message) => {
@@ -123,5 +126,46 @@ describe("serve, then verify what it serves", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
+  });
+});
+
+describe("serve --docs", () => {
+  it("serves the page at /docs, / redirecting there, and says where; the API still wants the key", async () => {
+    const page = path.join(os.tmpdir(), `avara-docs-${process.pid}.html`);
+    writeFileSync(page, "<title>Avara AutoScribe users API</title>");
+    const served = spawn(process.execPath, [cli, "serve", "--port", "0", "--docs", page], { cwd: folder, stdio: ["ignore", "pipe", "inherit"] });
+    const exited = new Promise<number | null>((resolve) => served.once("exit", resolve));
+    try {
+      const lines = createInterface({ input: served.stdout! })[Symbol.asyncIterator]();
+      const first = (await lines.next()).value as string;
+      const baseUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(first)![1]!;
+      expect((await lines.next()).value).toBe(`  docs:       ${baseUrl}/docs`);
+      const docs = await fetch(`${baseUrl}/docs`);
+      expect([docs.status, await docs.text()]).toEqual([200, "<title>Avara AutoScribe users API</title>"]);
+      expect((await fetch(`${baseUrl}/`, { redirect: "manual" })).headers.get("location")).toBe("/docs");
+      expect((await fetch(`${baseUrl}/v1/autoScribe/users/usr_1234567890abcdef1234567890abcdef`)).status).toBe(401);
+    } finally {
+      served.kill("SIGTERM");
+      rmSync(page, { force: true });
+    }
+    expect(await exited).toBe(0);
+  });
+
+  it("a second signal while it closes still exits 0 (Ctrl+C reaches npm start and, forwarded, each server)", async () => {
+    const served = spawn(process.execPath, [cli, "serve", "--port", "0", "--json"], { cwd: folder, stdio: ["ignore", "pipe", "inherit"] });
+    const exited = new Promise<string>((resolve) => served.once("exit", (code, signal) => resolve(`${code} ${signal}`)));
+    try {
+      const line = (await createInterface({ input: served.stdout! })[Symbol.asyncIterator]().next()).value as string;
+      // A half-sent request keeps close() busy for its grace (250 ms): the second signal lands in it.
+      const half = await rawSocket(JSON.parse(line).baseUrl);
+      await half.write("GET /v1/autoScribe/users/x HTTP/1.1\r\nhost: 127.0.0.1\r\nauthoriz");
+      served.kill("SIGINT");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      served.kill("SIGINT");
+      expect(await exited).toBe("0 null");
+    } finally {
+      served.kill("SIGKILL");
+      destroyAllRaw();
+    }
   });
 });

@@ -32,6 +32,16 @@ export function help(usage: string): number {
   return 0;
 }
 
+/** `--docs FILE`: the page's HTML, or a one-line CommandError when it cannot be read; undefined without the option. */
+export function docsOption(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    throw new CommandError(`--docs: cannot read ${file} (run npm run docs first)`);
+  }
+}
+
 /** --port: 0 to 65535 (0, the default, takes a free port). */
 export function portOption(text: string | undefined, usage: string): number {
   const port = text === undefined ? 0 : /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
@@ -56,12 +66,16 @@ export async function listenOn<T>(port: number, start: () => Promise<T>): Promis
   }
 }
 
-/** Resolves on SIGINT or SIGTERM. */
+/**
+ * Resolves on SIGINT or SIGTERM. The listeners stay: a second signal while the server closes
+ * (Ctrl+C reaches both `npm start` and the servers it forwards the signal to) is the same
+ * request to stop, not one to kill the process with the signal's exit code.
+ */
 export const untilStopped = () =>
   new Promise<void>((resolve) => {
     const stop = () => resolve();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
   });
 
 /** The signal watch listenOn started, if it did. */

@@ -42,6 +42,8 @@ export interface ReferenceAppOptions {
   authenticate?: MiddlewareHandler;
   /** Also take faults over HTTP: `POST /__reference/faults` with a Fault as JSON. */
   faultsEndpoint?: boolean;
+  /** An HTML page (the contract's rendered docs) to serve at `/docs`, `/` redirecting there; outside the API, so no credentials. */
+  docsHtml?: string | undefined;
 }
 
 /** The JSON body of a request, or the vendor's 400 saying why there is none. */
@@ -57,7 +59,7 @@ export interface ReferenceApp {
   fetch(request: Request): Promise<Response>;
 }
 
-export function createReferenceApp({ answers, api = "/v1/*", authenticate, faultsEndpoint = false }: ReferenceAppOptions): ReferenceApp {
+export function createReferenceApp({ answers, api = "/v1/*", authenticate, faultsEndpoint = false, docsHtml }: ReferenceAppOptions): ReferenceApp {
   let fault: Required<Fault> | undefined;
   const app = new Hono();
 
@@ -75,6 +77,11 @@ export function createReferenceApp({ answers, api = "/v1/*", authenticate, fault
     const parsed = parseBoundedJson(await c.req.text());
     return parsed.problem === undefined ? { body: parsed.value } : { response: answers.badRequest(c, parsed.problem) };
   };
+
+  if (docsHtml) {
+    app.get("/docs", (c) => c.html(docsHtml));
+    app.get("/", (c) => c.redirect("/docs", 302));
+  }
 
   if (faultsEndpoint) {
     app.use("/__reference/*", limitBody);

@@ -111,6 +111,22 @@ describe("createReferenceApp", () => {
     expect((await send("/v1/echo", json("{}"))).status).toBe(200);
   });
 
+  it("serves the docs page at /docs without credentials, / redirecting there, only when given one", async () => {
+    const authenticate: ReferenceAppOptions["authenticate"] = async (c, next) => (c.req.header("x-key") === "k" ? next() : answer(c, 401, "who"));
+    const { reference, send } = tiny({ authenticate, docsHtml: "<title>Tiny API</title>" });
+    reference.failNext({ status: 503 });
+    const docs = await send("/docs");
+    expect([docs.status, docs.headers.get("content-type"), docs.body]).toEqual([200, "text/html; charset=UTF-8", "<title>Tiny API</title>"]);
+    const root = await send("/", { redirect: "manual" });
+    expect([root.status, root.headers.get("location")]).toEqual([302, "/docs"]);
+    // The fault and the key are the API's: still there for it.
+    expect((await send("/v1/echo", json("{}"))).status).toBe(503);
+    expect((await send("/v1/echo", json("{}"))).status).toBe(401);
+    const without = tiny();
+    expect(await without.send("/docs")).toMatchObject({ status: 404, body: { why: "not-found" } });
+    expect((await without.send("/")).status).toBe(404);
+  });
+
   it("serves on a real socket: a chunked body over the limit and a fault", async () => {
     const { reference } = tiny();
     const server = await serveOnLoopback(reference);
