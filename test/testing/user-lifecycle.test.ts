@@ -98,6 +98,15 @@ describe("create", () => {
     expect((await create(podiatrist)).status).toBe(201);
   });
 
+  it("makes users that read back valid against the spec's User, names at their longest included", async () => {
+    const { handler, create } = setup();
+    const long = { ...prescriber, title: "T".repeat(64), given_name: "G".repeat(256), family_name: "F".repeat(256), phone: "0".repeat(20), email: "long@example.com" };
+    for (const body of [receptionist, prescriber, long, { given_name: "R", family_name: "S", email: "r@example.com", date_of_birth: "1990-01-01" }]) {
+      const user = handler.readUser(idOf(await create(body)))!;
+      expect(validator.validate("#/components/schemas/User", user)).toEqual([]);
+    }
+  });
+
   it("answers data in the links form when told (createdUserShape: links)", async () => {
     const { handler, create } = setup({ createdUserShape: "links" });
     const answer = await create(receptionist);
