@@ -45,7 +45,6 @@ export type Scope = Schemas["Scope"];
 export type ProblemDetails = Schemas["ProblemDetails"];
 export type ValidationIssue = Schemas["ValidationIssue"];
 export type ErrorEnvelope = Schemas["ErrorEnvelope"];
-export type CreateUserRequest = Schemas["CreateUserRequest"];
 /** The user a create made, in either documented form: `{ user_id }` or `{ parchment_user_id, external_user_id, url }`. */
 export type CreateUserResult = Schemas["CreateUserResult"];
 export type CreatedUser = Schemas["CreatedUser"];
