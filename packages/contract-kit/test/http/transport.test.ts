@@ -20,8 +20,10 @@ import {
 import { closeAllServers, everyView, expectNoPartOf, failure, startRequestEchoServer, startServer } from "contract-kit/test-support";
 
 afterEach(async () => {
-  vi.useRealTimers();
+  // Mocks first: a spy on a faked setTimeout restores the fake, which useRealTimers then undoes
+  // (the other way round the fake stays, and a later file in the same worker never times out).
   vi.restoreAllMocks();
+  vi.useRealTimers();
   await closeAllServers();
 });
 
