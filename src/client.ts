@@ -19,7 +19,7 @@ import {
 import type { ObservationOptions } from "./observation.js";
 import { cursorOf, readListShape } from "./list-shapes.js";
 import { createRawClient, type RawClient } from "./raw-client.js";
-import type { AssignableRole, ListUsersQuery, UpdateUserRequest, UserSummary } from "./types.js";
+import type { AssignableRole, CreateUserRequest, ListUsersQuery, UpdateUserRequest, UserSummary } from "./types.js";
 
 /** A bearer token, or a function that returns the current one (such as createTokenProvider()). */
 export type TokenSource = string | TokenFunction;
@@ -30,7 +30,7 @@ export interface ParchmentClientOptions extends ConnectionOptions, ObservationOp
   organizationSecret: string;
   /** A bearer token, or a function returning one, such as createTokenProvider(...). */
   token: TokenSource;
-  /** Retries of GET and PUT on 429, 502, 503, 504 and network failures; `false` for none. */
+  /** Retries of GET and PUT on 429, 502, 503, 504 and network failures, and of a create on 429 alone; `false` for none. */
   retry?: RetryOptions | false;
 }
 
@@ -66,7 +66,27 @@ type Success<P extends keyof paths, M extends "get" | "put"> = paths[P][M] exten
 const USERS = "/v1/organizations/{organization_id}/users" satisfies keyof paths;
 const USER = "/v1/organizations/{organization_id}/users/{user_id}" satisfies keyof paths;
 const ROLES = "/v1/organizations/{organization_id}/users/{user_id}/roles" satisfies keyof paths;
+const DISABLE = "/v1/organizations/{organization_id}/users/{user_id}/disable" satisfies keyof paths;
+const ENABLE = "/v1/organizations/{organization_id}/users/{user_id}/enable" satisfies keyof paths;
 type ListEnvelope = Success<typeof USERS, "get">;
+type CreateResponses = paths[typeof USERS]["post"]["responses"];
+/** The bodies of a create's two successes: 201 (the user exists) and 202 (accepted, `data` optional). */
+type CreatedEnvelope = CreateResponses[201]["content"]["application/json"] | CreateResponses[202]["content"]["application/json"];
+
+/** What `users.create` resolves to. */
+export interface CreateUserOutcome {
+  /** 201: the user exists. 202: accepted with demographic conflicts, perhaps not ready yet; do not send the create again. */
+  status: 201 | 202;
+  /** The new user's id, `data.user_id ?? data.parchment_user_id`; undefined only on a 202 without `data`. */
+  userId: string | undefined;
+  /** The created user in either documented form; undefined only on a 202 without it. */
+  data: CreateUserOutcomeData | undefined;
+  /** The server's summary (on a 201 it may say that the prescriber record was not made). Do not parse it. */
+  message: string;
+  /** The server's machine-readable code, such as `USER_CREATED` or `DEMOGRAPHIC_CONFLICT`, when it sent one. */
+  code: string | undefined;
+}
+type CreateUserOutcomeData = CreateResponses[201]["content"]["application/json"]["data"];
 
 export interface ParchmentClient {
   users: {
@@ -75,6 +95,17 @@ export interface ParchmentClient {
     get(userId: string, options?: CallOptions): Promise<Success<typeof USER, "get">["data"]>;
     update(userId: string, body: UpdateUserRequest, options?: CallOptions): Promise<Success<typeof USER, "put">["data"]>;
     setRoles(userId: string, roles: AssignableRole[], options?: CallOptions): Promise<Success<typeof ROLES, "put">["data"]>;
+    /**
+     * Creates a user. Sent again only after a 429 (the request was not acted on): after a
+     * timeout, a reset or a 5xx it fails at once, since the user may exist. Send a
+     * `partner_user_id`: a 409 on a retry of your own then means the user exists, found by
+     * `external_user_id` in the list.
+     */
+    create(body: CreateUserRequest, options?: CallOptions): Promise<CreateUserOutcome>;
+    /** Disables a user; their roles become `member`. A user already disabled answers the same. */
+    disable(userId: string, options?: CallOptions): Promise<Success<typeof DISABLE, "put">["data"]>;
+    /** Lets a disabled user sign in again, as `member` (the old roles do not come back). A user already enabled answers the same. */
+    enable(userId: string, options?: CallOptions): Promise<Success<typeof ENABLE, "put">["data"]>;
   };
   /** The typed openapi-fetch client, with the same credentials, timeout, size cap and retries. */
   raw: RawClient;
@@ -84,6 +115,24 @@ const LIST_USERS: OperationInfo = { method: "GET", path: USERS };
 const GET_USER: OperationInfo = { method: "GET", path: USER };
 const UPDATE_USER: OperationInfo = { method: "PUT", path: USER };
 const UPDATE_ROLES: OperationInfo = { method: "PUT", path: ROLES };
+// Not idempotent (no idempotency key): sent again only after a 429, which says it was not acted on.
+const CREATE_USER: OperationInfo = { method: "POST", path: USERS, retryOn429: true };
+const DISABLE_USER: OperationInfo = { method: "PUT", path: DISABLE };
+const ENABLE_USER: OperationInfo = { method: "PUT", path: ENABLE };
+
+const nonEmpty = (value: unknown): value is string => typeof value === "string" && value !== "";
+
+/** Why a create's success is not one the client can use, if it is not: a status other than 201 and 202, or data naming no user. */
+function createdProblem(status: number) {
+  return (envelope: { readonly [key: string]: unknown }): string | undefined => {
+    if (status !== 201 && status !== 202) return "is not a success a create documents (201 or 202)";
+    const { data } = envelope;
+    if (data === undefined) return undefined; // a 202 without data (readEnvelope lets no 201 through without)
+    if (!isObject(data) || !(nonEmpty(data.user_id) || nonEmpty(data.parchment_user_id))) return "created user has neither a user_id nor a parchment_user_id";
+    if (data.user_id !== undefined && !nonEmpty(data.user_id)) return "created user has a user_id that is not a non-empty string";
+    return undefined;
+  };
+}
 
 /** Why a list envelope is none of the three documented shapes (listAll could not page through it), if it is not. */
 function listProblem(envelope: { readonly [key: string]: unknown }): string | undefined {
@@ -184,6 +233,26 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
           raw.PUT(ROLES, { params: { path: userPath(userId) }, body: { access_roles: roles }, parseAs: "text", fetch: fetchFor(UPDATE_ROLES, signal) }),
         )
       ).data,
+
+    async create(body, { signal } = {}) {
+      const result = await raw.POST(USERS, { params: { path: { organization_id } }, body, parseAs: "text", fetch: fetchFor(CREATE_USER, signal) });
+      const status = result.response.status;
+      const envelope = readEnvelope<CreatedEnvelope>(CREATE_USER, redact, result, createdProblem(status), status === 202);
+      const data = envelope.data;
+      return {
+        status: status as 201 | 202,
+        userId: data && ("user_id" in data ? data.user_id : data.parchment_user_id),
+        data,
+        message: typeof envelope.message === "string" ? envelope.message : "",
+        code: typeof envelope.code === "string" ? envelope.code : undefined,
+      };
+    },
+
+    disable: async (userId, { signal } = {}) =>
+      (await envelope<Success<typeof DISABLE, "put">>(DISABLE_USER, () => raw.PUT(DISABLE, { params: { path: userPath(userId) }, parseAs: "text", fetch: fetchFor(DISABLE_USER, signal) }))).data,
+
+    enable: async (userId, { signal } = {}) =>
+      (await envelope<Success<typeof ENABLE, "put">>(ENABLE_USER, () => raw.PUT(ENABLE, { params: { path: userPath(userId) }, parseAs: "text", fetch: fetchFor(ENABLE_USER, signal) }))).data,
   };
 
   return { users, raw };

@@ -35,6 +35,8 @@ export function readEnvelope<T = Envelope>(
   redact: Redact,
   { data, error, response }: RawResult,
   problemWith?: (envelope: Envelope) => string | undefined,
+  /** Whether a success may come without `data` (a create's 202 may). */
+  dataOptional = false,
 ): T {
   const { status } = response;
   const optional = (value: unknown) => (typeof value === "string" ? redact(value) : undefined);
@@ -46,7 +48,7 @@ export function readEnvelope<T = Envelope>(
   if (response.ok) {
     const body = parseJsonText(data, () => responseError("body is not valid JSON"));
     if (!isObject(body) || body.success !== true) throw responseError("response has no success envelope", body as Untrusted);
-    if (body.data === undefined || body.data === null) throw responseError(`success envelope has ${body.data === null ? "null" : "no"} data`, body);
+    if (body.data === null || (body.data === undefined && !dataOptional)) throw responseError(`success envelope has ${body.data === null ? "null" : "no"} data`, body);
     const problem = problemWith?.(body);
     if (problem) throw responseError(problem, body);
     return body as T;

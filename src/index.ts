@@ -1,7 +1,7 @@
 // parchment-contract: a typed client for Parchment's user-management API, built from its
 // OpenAPI contract.
 export { createParchmentClient } from "./client.js";
-export type { CallOptions, ListAllOptions, ParchmentClient, ParchmentClientOptions, TokenSource, UserPage } from "./client.js";
+export type { CallOptions, CreateUserOutcome, ListAllOptions, ParchmentClient, ParchmentClientOptions, TokenSource, UserPage } from "./client.js";
 export { createTokenProvider } from "./token-provider.js";
 export type { TokenProvider, TokenProviderOptions } from "./token-provider.js";
 export {

@@ -45,6 +45,16 @@ export type Scope = Schemas["Scope"];
 export type ProblemDetails = Schemas["ProblemDetails"];
 export type ValidationIssue = Schemas["ValidationIssue"];
 export type ErrorEnvelope = Schemas["ErrorEnvelope"];
+/** The user a create made, in either documented form: `{ user_id }` or `{ parchment_user_id, external_user_id, url }`. */
+export type CreateUserResult = Schemas["CreateUserResult"];
+export type CreatedUser = Schemas["CreatedUser"];
+export type CreatedUserLinks = Schemas["CreatedUserLinks"];
+/** The answer of a create (201). */
+export type CreateUserEnvelope = Schemas["CreateUserEnvelope"];
+/** The answer of a create accepted with demographic conflicts (202): `data` may be absent. */
+export type CreateUserAcceptedEnvelope = Schemas["CreateUserAcceptedEnvelope"];
+/** The answer of disable and enable. */
+export type UserStatusEnvelope = Schemas["UserStatusEnvelope"];
 export type TokenRequest = Schemas["TokenRequest"];
 export type TokenGrant = Schemas["TokenGrant"];
 

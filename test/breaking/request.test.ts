@@ -2,7 +2,7 @@
 // catch (naming the operation, what changed and the JSON pointer) and one it must let pass
 // (listed as compatible, nothing breaking).
 import { describe, expect, it } from "vitest";
-import type { Change } from "contract-pipeline/breaking/index";
+import { nextVersion, type Change } from "contract-pipeline/breaking/index";
 import { breakingOf, ROLES, TOKEN, USER, USERS, variants, type Spec } from "./support.js";
 
 const { compare } = variants();
@@ -36,6 +36,23 @@ describe("request side", () => {
       await compare((spec) => (spec.paths[ROLES].get = { operationId: "readRoles", summary: "Read roles", responses: { "200": { description: "ok" } } })),
       `#/paths/${enc(ROLES)}/get`,
     );
+  });
+
+  it("new operations (a POST with a required body, a PUT with an optional one under a new path) are compatible, each a minor change", async () => {
+    const json = (schema: Spec) => ({ "application/json": { schema } });
+    const body = { type: "object", additionalProperties: false, required: ["email"], properties: { email: { type: "string" } } };
+    const changes = await compare((spec) => {
+      spec.paths[USERS].post = { operationId: "createThing", summary: "Create", requestBody: { required: true, content: json(body) }, responses: { "201": { description: "created" } } };
+      spec.paths[`${USER}/disable`] = {
+        put: { operationId: "disableThing", summary: "Disable", requestBody: { required: false, content: json({ type: "object" }) }, responses: { "200": { description: "ok" } } },
+      };
+    });
+    expect(breakingOf(changes)).toEqual([]);
+    expect(changes.map(({ operation, impact }) => [operation, impact])).toEqual([
+      [`POST ${USERS}`, "minor"],
+      [`PUT ${USER}/disable`, "minor"],
+    ]);
+    expect([nextVersion("0.1.3", changes), nextVersion("1.4.2", changes)]).toEqual(["0.2.0", "1.5.0"]);
   });
 
   it("a documented status removed is breaking; one added is not", async () => {

@@ -144,6 +144,7 @@ for (const { node, version } of runtimes) describe(`the packed package on Node $
   it(`on Node ${version}: runs the consumer (the client, and the testing entry's reference server)`, () => {
     const output = execFileSync(node, ["out/main.js"], { cwd: project, encoding: "utf8", env, timeout: 30_000 });
     expect(output).toContain(`consumer ok on ${version}: 2 users`);
+    expect(output).toContain("a user created, disabled and enabled");
   }, 60_000);
 
   it(`on Node ${version}: parchment-contract serve, and verify against it (passes; a wrong secret fails)`, async () => {

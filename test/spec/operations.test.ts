@@ -12,6 +12,9 @@ describe("Parchment's operations and their scopes", () => {
     ["getUser", ["bearerAuth", "organizationSecret"], ["read:user"]],
     ["updateUser", ["bearerAuth", "organizationSecret"], ["update:user"]],
     ["updateUserRoles", ["bearerAuth", "organizationSecret"], ["update:user"]],
+    ["createUser", ["bearerAuth", "organizationSecret"], ["create:user"]],
+    ["disableUser", ["bearerAuth", "organizationSecret"], ["update:user", "delete:user"]],
+    ["enableUser", ["bearerAuth", "organizationSecret"], ["update:user"]],
   ])("%s: schemes %j, scopes %j", (operationId, schemes, scopes) => {
     expect(operations.get(operationId)).toMatchObject({ schemes, scopes });
   });

@@ -2,6 +2,7 @@
 import {
   ASSIGNABLE_ROLES,
   ParchmentApiError,
+  ParchmentConflictError,
   createParchmentClient,
   createTokenProvider,
   isAssignableRole,
@@ -93,7 +94,7 @@ try {
     organizationId: server.organizationId,
     organizationSecret: server.organizationSecret,
     userId: server.userId,
-    scopes: ["read:users", "read:user", "update:user"],
+    scopes: ["read:users", "read:user", "update:user", "create:user", "delete:user"],
   });
   const local = createParchmentClient({ baseUrl: server.baseUrl, organizationId: server.organizationId, organizationSecret: server.organizationSecret, token: tokens });
   let count = 0;
@@ -109,8 +110,27 @@ try {
   const reapplied = await local.users.setRoles(owner.user_id, keepAssignable(owner.access_roles));
   check(reapplied.access_roles.join() === owner.access_roles.filter((role) => role !== "owner").join(), `reapplied ${reapplied.access_roles.join()}`);
   check((await local.users.setRoles(server.userId, ["admin"])).access_roles.join() === "admin", "reference setRoles");
+
+  // The whole lifecycle: create a user, disable them (twice: idempotent), enable them again.
+  const sam = { given_name: "Sam", family_name: "Nguyen", email: "sam.consumer@example.com", partner_user_id: "CONSUMER#USER_1", access_roles: ["receptionist" as const] };
+  const created = await local.users.create(sam);
+  check(created.status === 201 && created.userId !== undefined && /^usr_[a-z0-9]{12}$/.test(created.userId), `create answered ${created.status} ${created.userId}`);
+  const samId = created.userId;
+  check((await local.users.get(samId)).access_roles.join() === "receptionist", "the created user's roles");
+  check((await local.users.disable(samId)).user_id === samId && (await local.users.disable(samId)).user_id === samId, "disable, twice");
+  check((await local.users.get(samId)).access_roles.join() === "member", "a disabled user is member");
+  check((await local.users.enable(samId)).user_id === samId, "enable");
+  check((await local.users.get(samId)).access_roles.join() === "member", "an enabled user stays member");
+  const again = await local.users.create(sam).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  check(again instanceof ParchmentConflictError && again.code === "USER_ALREADY_EXISTS", `a second create answered ${String(again)}`);
+  let found = false;
+  for await (const summary of local.users.listAll()) if (summary.external_user_id === sam.partner_user_id) found = summary.user_id === samId;
+  check(found, "the created user listed by external_user_id");
 } finally {
   await server.close();
 }
 
-console.log(`consumer ok on ${process.version}: ${ids.length} users, ${listPathExists}, ${user ?? "no user"}`);
+console.log(`consumer ok on ${process.version}: ${ids.length} users, ${listPathExists}, ${user ?? "no user"}, a user created, disabled and enabled`);

@@ -1,7 +1,8 @@
 // The retry layer: whether to send a request again and how long to wait first, decided
 // apart from the waiting itself. Only idempotent requests are retried (GET and PUT in
 // Parchment's API); POST /v1/token is never sent twice, since a token request that may have
-// arrived must not be repeated.
+// arrived must not be repeated. A request that is not idempotent but whose operation says so
+// (a create) is sent again after a 429 alone: the server says it did not act on it.
 import { MAX_TIMER_MS, check } from "./options.js";
 
 export interface RetryOptions {
@@ -61,6 +62,8 @@ export function backoffDelay(policy: RetryPolicy, attempt: number): number {
 export interface AttemptOutcome {
   /** Whether the request may be sent again (GET and PUT in this API; never POST /v1/token). */
   idempotent: boolean;
+  /** For a request that is not idempotent: whether a 429 may be retried all the same (the request was not acted on). */
+  retryOn429?: boolean | undefined;
   /** The attempt that just ended, 1 for the first. */
   attempt: number;
   /** Milliseconds already spent waiting between this call's attempts. */
@@ -73,12 +76,12 @@ export interface AttemptOutcome {
 
 /**
  * How long to wait before the next attempt, or undefined when there is to be none: no policy,
- * a request that may not be sent twice, a status that is not retryable, attempts used up, or a wait that would take
+ * a request that may not be sent twice (unless it may after a 429 and got one), a status that is not retryable, attempts used up, or a wait that would take
  * the call's waits past maxDelayMs.
  */
 export function retryDelay(policy: RetryPolicy | undefined, outcome: AttemptOutcome): number | undefined {
   if (!policy || outcome.attempt >= policy.maxAttempts) return undefined;
-  if (!outcome.idempotent) return undefined;
+  if (!outcome.idempotent && !(outcome.retryOn429 && outcome.status === 429)) return undefined;
   if (outcome.status !== undefined && !RETRYABLE_STATUSES.has(outcome.status)) return undefined;
   const delay = parseRetryAfter(outcome.retryAfter) ?? backoffDelay(policy, outcome.attempt);
   return outcome.waited + delay > policy.maxDelayMs ? undefined : delay;

@@ -17,6 +17,8 @@ export type { FetchLike } from "./options.js";
 export interface OperationInfo {
   method: string;
   path: string;
+  /** A method that is not idempotent (POST) may still be sent again after a 429, which says it was not acted on. */
+  retryOn429?: boolean;
 }
 
 /**
@@ -201,7 +203,7 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
       }
       if (result.failure === "too-large" || result.failure === "not-a-response") throw failure(operation, result);
       const status = response?.status;
-      const delay = retryDelay(retry, { idempotent, attempt: number, waited, status, retryAfter: response?.headers.get("retry-after") });
+      const delay = retryDelay(retry, { idempotent, retryOn429: operation.retryOn429, attempt: number, waited, status, retryAfter: response?.headers.get("retry-after") });
       if (delay === undefined) {
         if (response) {
           await inspect?.(operation, response);

@@ -165,6 +165,15 @@ describe("retryDelay", () => {
     }
   });
 
+  it("retries a request that is not idempotent but safe after a 429 on that 429 alone", () => {
+    const p = policy();
+    const once = { ...base, idempotent: false, retryOn429: true };
+    expect(retryDelay(p, { ...once, status: 429, retryAfter: "2" })).toBe(2000);
+    for (const status of [undefined, 500, 502, 503, 504]) expect(retryDelay(p, { ...once, status, retryAfter: "0" }), `status ${status}`).toBeUndefined();
+    expect(retryDelay(p, { ...once, attempt: 3, status: 429, retryAfter: "0" })).toBeUndefined();
+    expect(retryDelay(p, { ...once, status: 429, retryAfter: "120" })).toBeUndefined();
+  });
+
   it("stops when the attempts are used up, and never retries without a policy", () => {
     const p = policy({ maxAttempts: 3 });
     expect(retryDelay(p, { ...base, attempt: 2, status: 503, retryAfter: "0" })).toBe(0);

@@ -167,6 +167,26 @@ describe("what it sends", () => {
     await send("/x", { method: "PUT", body: "{}" });
     expect(server.requests.map((request) => request.method)).toEqual(["PATCH", "PATCH", "PUT"]);
   });
+  it("a POST whose operation allows it is sent again after a 429 only, never after a 503, a timeout or a reset", async () => {
+    let answer = (response: import("node:http").ServerResponse) => void response.writeHead(429, { "retry-after": "0" }).end();
+    const server = await startServer((_request, response) => answer(response));
+    const { send } = kit({ baseUrl: server.url, timeoutMs: 300 }, { retry: { maxAttempts: 3, baseDelayMs: 0 } });
+    const create = { method: "POST", path: "/v1/things", retryOn429: true };
+    expect((await send("/x", { method: "POST", body: "{}" }, undefined, create)).status).toBe(429);
+    expect(server.requests).toHaveLength(3);
+    answer = (response) => void response.writeHead(503, { "retry-after": "0" }).end();
+    expect((await send("/x", { method: "POST", body: "{}" }, undefined, create)).status).toBe(503);
+    expect(server.requests).toHaveLength(4);
+    answer = (response) => void response.socket?.destroy();
+    await expect(send("/x", { method: "POST", body: "{}" }, undefined, create)).rejects.toBeInstanceOf(KitNetworkError);
+    expect(server.requests).toHaveLength(5);
+    answer = () => {};
+    await expect(send("/x", { method: "POST", body: "{}" }, undefined, create)).rejects.toBeInstanceOf(KitTimeoutError);
+    expect(server.requests).toHaveLength(6);
+    answer = (response) => void response.writeHead(429, { "retry-after": "0" }).end();
+    await send("/x", { method: "POST", body: "{}" });
+    expect(server.requests).toHaveLength(7); // without the operation's word, a POST is sent once
+  });
 });
 
 describe("the token", () => {
