@@ -20,8 +20,9 @@ beforeEach(() => {
   vi.spyOn(Math, "random").mockReturnValue(1); // full jitter at its upper bound: 250, 500, 1000 ms
 });
 afterEach(() => {
-  vi.useRealTimers();
+  // Mocks first: a spy set on a fake setTimeout would otherwise put the fake back.
   vi.restoreAllMocks();
+  vi.useRealTimers();
 });
 
 describe("retries", () => {

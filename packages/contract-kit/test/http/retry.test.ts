@@ -6,8 +6,9 @@ import { MAX_TIMER_MS, RETRYABLE_STATUSES, backoffDelay, parseRetryAfter, retryD
 import { everyView } from "contract-kit/test-support";
 
 afterEach(() => {
-  vi.useRealTimers();
+  // Mocks first: a spy set on a fake setTimeout would otherwise put the fake back.
   vi.restoreAllMocks();
+  vi.useRealTimers();
 });
 
 const NOW = Date.parse("2024-01-15T10:30:00.000Z");

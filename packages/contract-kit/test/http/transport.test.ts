@@ -20,8 +20,9 @@ import {
 import { closeAllServers, everyView, expectNoPartOf, failure, startRequestEchoServer, startServer } from "contract-kit/test-support";
 
 afterEach(async () => {
-  vi.useRealTimers();
+  // Mocks first: a spy set on a fake setTimeout would otherwise put the fake back.
   vi.restoreAllMocks();
+  vi.useRealTimers();
   await closeAllServers();
 });
 
