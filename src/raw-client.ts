@@ -5,7 +5,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
 import { parchmentErrors } from "./errors.js";
-import { createRawFetch, createTransport, type ConnectionOptions, type OperationInfo, type TransportOptions } from "contract-kit/http";
+import { CallRequest, createRawFetch, createTransport, type ConnectionOptions, type OperationInfo, type TransportOptions } from "contract-kit/http";
 import { operationIds } from "../generated/operations.js";
 import { observation, type ObservationOptions } from "./observation.js";
 import { PARCHMENT_SERVERS } from "./types.js";
@@ -29,9 +29,9 @@ export function createRawClient(
     product: `parchment-contract/${VERSION}`,
     errors: parchmentErrors,
   });
-  // Calls made through `raw`: the caller's signal travels on the Request.
+  // Calls made through `raw`: the caller's signal travels on the Request (a CallRequest, sent as it is on the first attempt).
   const rawFetch = createRawFetch(transport);
-  const client = createClient<paths, "application/json">({ baseUrl: transport.baseUrl, headers: options.headers, fetch: rawFetch.fetch });
+  const client = createClient<paths, "application/json">({ baseUrl: transport.baseUrl, headers: options.headers, fetch: rawFetch.fetch, Request: CallRequest });
   client.use(rawFetch.middleware);
   return { raw: client, fetchFor: (operation, signal) => (request) => transport.send(request, operation, signal) };
 }

@@ -4,7 +4,7 @@
 // name the operation rather than one user's path. The text of an error answer is kept aside:
 // openapi-fetch hands back a JSON string body and a body that is not JSON alike, as a string.
 import createClient, { type Client } from "openapi-fetch";
-import { createRawFetch, createTransport, type ConnectionOptions, type TransportOptions } from "contract-kit/http";
+import { CallRequest, createRawFetch, createTransport, type ConnectionOptions, type TransportOptions } from "contract-kit/http";
 import type { paths } from "../generated/openapi.js";
 import { operationIds } from "../generated/operations.js";
 import { avaraErrors } from "./errors.js";
@@ -32,6 +32,8 @@ export function createAvaraRawClient(
   const errorTexts = new WeakMap<Response, string>();
   const client = createClient<paths, "application/json">({
     baseUrl: transport.baseUrl,
+    // The transport sends this Request as it is on the first attempt, rather than a copy.
+    Request: CallRequest,
     headers: { authorization: `Bearer ${options.apiKey}` },
     fetch: async (request: Request) => {
       // The caller's signal travels on the Request.

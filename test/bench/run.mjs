@@ -86,7 +86,7 @@ async function size() {
 
 const o = overhead();
 const s = await size();
-const stainless = await stainlessComparison({ rounds: ROUNDS, minified, gzipBytes });
+const stainless = await stainlessComparison({ rounds: ROUNDS });
 const lines = [
   `| measure | result | guard |`,
   `|---|---|---|`,

@@ -119,6 +119,18 @@ describe("users", () => {
     expect(missing.response.status).toBe(404);
   });
 
+  it("a raw middleware may replace the Request with its own, and the transport still sends it without following redirects", async () => {
+    const { client, fetch } = clientWith(() => success(userFixture));
+    client.raw.use({ onRequest: ({ request }) => new Request(request, { headers: { ...Object.fromEntries(request.headers), "x-trace": "t1" } }) });
+    const ok = await client.raw.GET("/v1/organizations/{organization_id}/users/{user_id}", {
+      params: { path: { organization_id: ORG, user_id: "usr_abc123def456" } },
+    });
+    expect(ok.data?.data.user_id).toBe("usr_abc123def456");
+    const [request] = fetch.requests;
+    expect(request!.headers.get("x-trace")).toBe("t1");
+    expect(request!.redirect).toBe("manual");
+  });
+
   it("defaults to the spec's sandbox server", async () => {
     const { client, fetch } = testClient(() => success(userFixture), { baseUrl: undefined });
     await client.users.get("usr_1");

@@ -3,6 +3,7 @@
 // secrets, the readers of bodies, media types and Retry-After, and the fetch under a typed
 // openapi-fetch client (raw-fetch).
 export * from "./attempt.js";
+export * from "./call-request.js";
 export * from "./causes.js";
 export * from "./errors.js";
 export * from "./json-body.js";

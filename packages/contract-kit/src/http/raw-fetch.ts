@@ -4,6 +4,7 @@
 // not the caller's to leak into logs), so a middleware records the template per Request and
 // the fetch reads it back. The core does not depend on openapi-fetch: the middleware is typed
 // by the one hook it uses, which openapi-fetch's `client.use` accepts.
+import { callerSignalOf } from "./call-request.js";
 import type { OperationInfo, Transport } from "./transport.js";
 
 /** The part of an openapi-fetch Middleware used here. */
@@ -23,7 +24,7 @@ export function createRawFetch(transport: Pick<Transport, "send">): RawFetch {
   // A Request that did not pass the middleware (none should) is named by its own path.
   const operationOf = (request: Request): OperationInfo => ({ method: request.method, path: templates.get(request) ?? new URL(request.url).pathname });
   return {
-    fetch: (request) => transport.send(request, operationOf(request), request.signal),
+    fetch: (request) => transport.send(request, operationOf(request), callerSignalOf(request)),
     middleware: {
       onRequest({ request, schemaPath }) {
         templates.set(request, schemaPath);

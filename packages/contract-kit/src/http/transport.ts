@@ -8,6 +8,7 @@ import { attempt, type AttemptResult } from "./attempt.js";
 import { describeCause, safeCause } from "./causes.js";
 import { baseUrlOption, fetchOption, isHeaderValue, positiveNumber, timerOption, userAgentOption, type FetchLike } from "./options.js";
 import { callHook, operationIdOf, type Hooks } from "./observe.js";
+import { takeController } from "./call-request.js";
 import { jsonBodyOf } from "./response-body.js";
 import { retryDelay, sleep, type RetryPolicy } from "./retry.js";
 
@@ -177,20 +178,27 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
   }
 
   async function send(request: Request, operation: OperationInfo, signal: AbortSignal | undefined): Promise<Response> {
-    const { method, headers } = request; // this request is ours to change: each attempt copies it
+    const { method } = request;
+    let { headers } = request; // this request is ours to change (sent as it is once, then copied per attempt)
     headers.set("user-agent", userAgent);
     const body = method === "GET" || method === "HEAD" ? undefined : await request.arrayBuffer();
     const idempotent = (options.idempotent ?? IDEMPOTENT).has(method);
+    // A CallRequest without a body is sent as it is on the first attempt (no copy); later attempts copy it.
+    let controller = body === undefined ? takeController(request) : undefined;
     let current: string | undefined;
     let refreshed = false;
     let waited = 0;
     let sent = 0; // attempts made, token refreshes included (a hook's attempt number)
     for (let number = 1; ; number++) {
+      // The Request sent as it is keeps its headers: a later attempt's are a copy.
+      if (sent > 0 && headers === request.headers) headers = new Headers(headers);
       if (token && current === undefined) {
         current = await bearer(operation, signal);
         headers.set("authorization", `Bearer ${current}`);
       }
-      const result = await observed([fetch, { url: request.url, method, headers, body }, { timeoutMs, maxBytes, signal }], operation, ++sent);
+      const prepared = controller && { request, controller };
+      controller = undefined;
+      const result = await observed([fetch, { url: request.url, method, headers, body }, { timeoutMs, maxBytes, signal }, prepared], operation, ++sent);
       const { response } = result;
       if (response && response.status >= 300 && response.status < 400) throw redirectError(operation, response, request.url);
       if (response?.status === 401 && token && !refreshed) {

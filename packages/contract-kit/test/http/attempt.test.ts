@@ -306,18 +306,46 @@ describe("fetches that misbehave", () => {
 
   it("a fetch is handed a Request that does not follow redirects and carries the deadline", async () => {
     let seen: Request | undefined;
-    await attempt(
-      async (request) => {
+    let abortedWith: unknown;
+    // A fetch that answers only when its request's signal aborts: the deadline must reach it.
+    const result = await attempt(
+      (request) => {
         seen = request;
-        return new Response("ok");
+        expect(request.signal.aborted).toBe(false);
+        return new Promise<Response>((_resolve, reject) => request.signal.addEventListener("abort", () => reject((abortedWith = request.signal.reason))));
       },
       get("http://127.0.0.1:1/x", { headers: new Headers({ "x-a": "1" }) }),
       limits({ timeoutMs: 100 }),
     );
+    expect(result).toEqual({ failure: "timeout", status: undefined });
     expect(seen).toBeInstanceOf(Request);
     expect(seen!.redirect).toBe("manual");
     expect(seen!.headers.get("x-a")).toBe("1");
-    expect(seen!.signal.aborted).toBe(false);
-    await expect.poll(() => seen!.signal.aborted, { timeout: 1000 }).toBe(true);
+    expect((abortedWith as DOMException).name).toBe("TimeoutError");
+  });
+
+  it("the timer ends with the attempt: a deadline leaves nothing behind that keeps the process alive", async () => {
+    const before = process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
+    await attempt(async () => new Response("ok"), get("http://127.0.0.1:1/x"), limits({ timeoutMs: 600_000 }));
+    expect(process.getActiveResourcesInfo().filter((name) => name === "Timeout").length).toBe(before);
+  });
+
+  it("a prepared Request (a CallRequest's) is sent as it is, and its controller aborts at the deadline", async () => {
+    const controller = new AbortController();
+    const request = new Request("http://127.0.0.1:1/x", { signal: controller.signal, redirect: "manual" });
+    let seen: Request | undefined;
+    const result = await attempt(
+      (sent) => {
+        seen = sent;
+        return new Promise<Response>(() => {});
+      },
+      get("http://127.0.0.1:1/x"),
+      limits({ timeoutMs: 100 }),
+      { request, controller },
+    );
+    expect(result).toEqual({ failure: "timeout", status: undefined });
+    expect(seen).toBe(request);
+    expect(controller.signal.aborted).toBe(true);
+    expect(request.signal.aborted).toBe(true);
   });
 });
