@@ -18,7 +18,7 @@ export interface ParchmentHandlersOptions extends ReferenceServerOptions {
   baseUrl?: string;
 }
 
-export interface ParchmentHandlers extends MswMock<operations>, Pick<ReferenceHandler, "organizationId" | "organizationSecret" | "partnerId" | "partnerSecret" | "token" | "userId" | "failNext" | "readUser"> {
+export interface ParchmentHandlers extends MswMock<operations>, Pick<ReferenceHandler, "organizationId" | "organizationSecret" | "partnerId" | "partnerSecret" | "token" | "userId" | "failNext" | "readUser" | "isEnabled"> {
   /** Back to the seeded state (users, faults, issued tokens), with the same credentials and token. */
   reset(): void;
 }
@@ -36,6 +36,7 @@ export function createParchmentHandlers(options: ParchmentHandlersOptions = {}):
     userId: reference.userId,
     failNext: (fault) => reference.failNext(fault),
     readUser: (userId) => reference.readUser(userId),
+    isEnabled: (userId) => reference.isEnabled(userId),
     reset() {
       reference = createReferenceHandler({ ...referenceOptions, ...same });
     },

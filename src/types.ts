@@ -24,6 +24,7 @@ export type UpdateUserRequest = Schemas["UpdateUserRequest"];
 export type UpdateUserRolesRequest = Schemas["UpdateUserRolesRequest"];
 export type UpdateUserResult = Schemas["UpdateUserResult"];
 export type UpdateUserRolesResult = Schemas["UpdateUserRolesResult"];
+export type CreateUserRequest = Schemas["CreateUserRequest"];
 /** The page-object shape of list users: `data` is `{ users, pagination }`. */
 export type UserListPage = Schemas["UserListPage"];
 /** The pagination inside a `UserListPage` (`data.pagination`). */

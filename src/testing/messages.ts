@@ -22,6 +22,18 @@ const TYPES: Record<string, string> = {
   null: "null",
 };
 
+// The create request's prescriber fields are required only by its provider rule (the if/then
+// of CreateUserRequest): a body's own top-level field names, so no other request shares them.
+const FOR_PROVIDER = "for a user with the provider role";
+const REQUIRED_BECAUSE: Record<string, string> = {
+  date_of_birth: FOR_PROVIDER,
+  sex: FOR_PROVIDER,
+  hpii_number: FOR_PROVIDER,
+  prescriber_type: FOR_PROVIDER,
+  qualifications: FOR_PROVIDER,
+  prescriber_number: `${FOR_PROVIDER} unless prescriber_type is T`,
+};
+
 const list = (values: unknown) => [values].flat().map((value) => JSON.stringify(value)).join(", ");
 const characters = (limit: unknown) => `${limit} character${limit === 1 ? "" : "s"}`;
 
@@ -38,7 +50,7 @@ function sentence(field: string, violation: SchemaViolation): string {
   const { keyword, params } = violation;
   switch (keyword) {
     case "required":
-      return `${field} is required`;
+      return REQUIRED_BECAUSE[field] ? `${field} is required ${REQUIRED_BECAUSE[field]}` : `${field} is required`;
     case "additionalProperties":
       return `${field} is not a field of this request`;
     case "type":

@@ -17,6 +17,8 @@ export interface Problem {
   title: string;
   detail: string;
   validation?: ValidationIssue[];
+  /** The envelope's machine-readable code; VALIDATION_ERROR when there is a validation[]. */
+  code?: string;
 }
 
 const requestId = () => `req_${Date.now()}_${randomHex(3)}`;
@@ -31,13 +33,13 @@ export const malformedRequestBody = (status: number, title: string, detail: stri
   ...envelope(status, { error: { type: `${ERRORS}bad-request`, title, detail } }),
 });
 
-export function success(c: Context, message: string, data: unknown, beside: Record<string, unknown> = {}) {
-  return c.json({ success: true, ...envelope(200, { message, data, ...beside }) }, 200);
+export function success(c: Context, message: string, data: unknown, beside: Record<string, unknown> = {}, status: 200 | 201 | 202 = 200) {
+  return c.json({ success: true, ...envelope(status, { message, data, ...beside }) }, status);
 }
 
-export function problem(c: Context, { status, type, title, detail, validation }: Problem) {
+export function problem(c: Context, { status, type, title, detail, validation, code }: Problem) {
   const error = { type: `${ERRORS}${type}`, title, detail, ...(validation ? { validation } : {}) };
-  const extra = validation ? { code: "VALIDATION_ERROR" } : {};
+  const extra = code ? { code } : validation ? { code: "VALIDATION_ERROR" } : {};
   return c.json({ success: false, ...envelope(status, { error, ...extra }) }, status as 400);
 }
 

@@ -1,4 +1,4 @@
-// A stateful, in-memory implementation of the contract for tests: the five operations on the
+// A stateful, in-memory implementation of the contract for tests: the eight operations on the
 // shared skeleton (contract-kit/testing), with every request body and parameter validated by
 // the schemas of openapi.yaml. Assembled here from its parts: state (the seeded users), auth
 // (tokens and credentials), problems (Parchment's answers) and routes.
@@ -31,6 +31,12 @@ export interface ReferenceServerOptions {
    * `"array"`: `data` is every user as `{ user_id, email }`, no pagination.
    */
   listShape?: ListShape;
+  /**
+   * Which documented form a create's `data` takes (decision 10). `"id"` (default): `{ user_id }`,
+   * Parchment's response example. `"links"`: `{ parchment_user_id, external_user_id, url }`,
+   * its table of response fields (`external_user_id` only when a `partner_user_id` was sent).
+   */
+  createdUserShape?: "id" | "links";
   /** Lifetime of issued tokens, in seconds. Default 3600. */
   tokenLifetimeSeconds?: number;
   /** An HTML page to serve at /docs (the rendered contract). */
@@ -44,6 +50,8 @@ export interface ReferenceHandler extends ReferenceHandlerBase<User>, Credential
   token: string;
   /** A seeded provider (the first user when none is a provider; "" in an organisation without users). */
   userId: string;
+  /** Whether a user can sign in (false once disabled, until enabled), or undefined for no such user: no answer of the API shows it. */
+  isEnabled(userId: string): boolean | undefined;
   /** This handler as a fetch on a base URL (default Parchment's sandbox): for any client or code that takes an injected fetch. */
   fetchAt(baseUrl?: string): FetchFunction;
 }
@@ -67,6 +75,7 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
     operation: (operationId) => operations.get(operationId) as SpecOperation,
     readJson: reference.readJson,
     listShape: options.listShape ?? "page",
+    createdUserShape: options.createdUserShape ?? "id",
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     docsHtml: options.docsHtml,
   });
@@ -78,5 +87,6 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
     userId: state.defaultUserId,
     failNext: reference.failNext,
     readUser: userReader(state.users, render),
+    isEnabled: (userId) => state.users.get(userId)?.enabled,
   };
 }

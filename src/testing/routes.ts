@@ -1,14 +1,14 @@
-// The reference server's routes: the token grant and the four user operations, each checking
+// The reference server's routes: the token grant and the seven user operations, each checking
 // its caller (auth), its input against openapi.yaml and then answering from the state; and the
 // docs page when there is one.
 import type { Context, Hono } from "hono";
 import type { SpecOperation, SpecValidator } from "contract-kit/spec";
 import type { ReadJson } from "contract-kit/testing";
-import type { AccessRole, ProviderDetails } from "../types.js";
+import type { AccessRole, CreateUserRequest, ProviderDetails } from "../types.js";
 import type { Auth } from "./auth.js";
 import { ROLES_MESSAGE, RX_READER_MESSAGE, validationIssues } from "./messages.js";
 import { invalidRequest, problem, success, unauthorized, validationFailed } from "./problems.js";
-import { render, summary, type State, type StoredUser } from "./state.js";
+import { render, summary, type State, type StatusChange, type StoredUser } from "./state.js";
 
 export interface RouteOptions {
   state: State;
@@ -18,13 +18,17 @@ export interface RouteOptions {
   operation: (operationId: string) => SpecOperation;
   readJson: ReadJson;
   listShape: "page" | "envelope" | "array";
+  /** Which of Parchment's two documented forms a create's `data` takes. */
+  createdUserShape: "id" | "links";
   tokenLifetimeSeconds: number;
   docsHtml?: string | undefined;
 }
 
 const USERS = "/v1/organizations/:organization_id/users";
+/** Where a CreatedUserLinks answer points: the user's page in Parchment's portal (its example's URL). */
+const PORTAL_USERS = "https://app.parchment.health/dashboard/users/";
 
-export function addRoutes(app: Hono, { state, auth, validator, operation, readJson, listShape, tokenLifetimeSeconds, docsHtml }: RouteOptions): void {
+export function addRoutes(app: Hono, { state, auth, validator, operation, readJson, listShape, createdUserShape, tokenLifetimeSeconds, docsHtml }: RouteOptions): void {
   if (docsHtml) {
     app.get("/docs", (c) => c.html(docsHtml));
     app.get("/", (c) => c.redirect("/docs", 302));
@@ -64,6 +68,30 @@ export function addRoutes(app: Hono, { state, auth, validator, operation, readJs
       return success(c, "Users retrieved successfully", users.map(summary), { pagination });
     }
     return success(c, "Users retrieved successfully", { users: users.map(summary), pagination: { total, limit, lastKey } });
+  });
+
+  // Create: 422 for a body the schema refuses, 409 for a taken email or partner_user_id (nothing
+  // made), 202 when the demographics match a user already known (made all the same), else 201.
+  app.post(USERS, async (c) => {
+    const spec = operation("createUser");
+    const denied = auth.authorize(c, spec);
+    if (denied) return denied;
+    const read = await readJson(c);
+    if ("response" in read) return read.response;
+    const violations = validator.validate(spec.requestSchema!, read.body);
+    if (violations.length > 0) return validationFailed(c, "There were some problems with your input.", validationIssues(violations));
+    const outcome = state.create(read.body as CreateUserRequest);
+    if ("taken" in outcome) {
+      return problem(c, { status: 409, type: "resource-conflict", title: "Resource conflict", detail: `User with this ${outcome.taken} already exists`, code: "USER_ALREADY_EXISTS" });
+    }
+    const { user } = outcome;
+    const data =
+      createdUserShape === "id"
+        ? { user_id: user.user_id }
+        : { parchment_user_id: user.user_id, ...(user.external_user_id === undefined ? {} : { external_user_id: user.external_user_id }), url: `${PORTAL_USERS}${user.user_id}` };
+    return outcome.demographicConflict
+      ? success(c, "User creation accepted; demographic conflicts found", data, { code: "DEMOGRAPHIC_CONFLICT" }, 202)
+      : success(c, "User created successfully", data, { code: "USER_CREATED" }, 201);
   });
 
   const userNotFound = (c: Context) => problem(c, { status: 404, type: "user-not-found", title: "User not found", detail: "No such user in this organization" });
@@ -120,4 +148,15 @@ export function addRoutes(app: Hono, { state, auth, validator, operation, readJs
     const updated = state.setRoles(user.user_id, (write.body as { access_roles: AccessRole[] }).access_roles);
     return updated ? success(c, "User roles updated successfully", { user_id: updated.user_id, access_roles: updated.access_roles }) : userNotFound(c);
   });
+
+  /** Disable or enable: no body, the change made in one step, 200 whether or not the state changed. */
+  const setStatus = (operationId: string, change: (userId: string) => StatusChange | undefined, word: "disabled" | "enabled") => (c: Context) => {
+    const denied = auth.authorize(c, operation(operationId));
+    if (denied) return denied;
+    const result = change(c.req.param("user_id") ?? "");
+    if (!result) return userNotFound(c);
+    return success(c, result.changed ? `User ${word} successfully` : `User is already ${word}`, { user_id: result.user.user_id });
+  };
+  app.put(`${USERS}/:user_id/disable`, setStatus("disableUser", state.disable, "disabled"));
+  app.put(`${USERS}/:user_id/enable`, setStatus("enableUser", state.enable, "enabled"));
 }

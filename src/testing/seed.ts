@@ -4,7 +4,8 @@ import type { AccessRole, ProviderDetails } from "../types.js";
 
 export interface StoredUser {
   user_id: string;
-  external_user_id: string;
+  /** The partner_user_id the user was created with; seeded users all have one. */
+  external_user_id?: string;
   email: string;
   full_name: string;
   access_roles: AccessRole[];
@@ -12,6 +13,8 @@ export interface StoredUser {
   family_name: string;
   /** Kept even while the user holds no provider role; shown only when they do. */
   provider_details: ProviderDetails | null;
+  /** False once disabled (PUT .../disable) until enabled again. Not in any answer: the spec has no such field. */
+  enabled: boolean;
 }
 
 const GIVEN = ["Darlene", "Sam", "Priya", "Tom", "Aisha", "Lachlan", "Mei", "Oliver", "Grace", "Noah", "Zara", "Jack"];
@@ -69,6 +72,7 @@ export function seedUsers(count = SEED_USER_COUNT): StoredUser[] {
             },
           }
         : null,
+      enabled: true,
     };
   });
 }

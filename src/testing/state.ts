@@ -1,6 +1,8 @@
 // The organisation's users, seeded and kept in memory: how the API shows them (a user, a list
-// entry), pages of them behind an opaque cursor, and the two writes. No HTTP here.
-import type { AccessRole, ProviderDetails, User, UserSummary } from "../types.js";
+// entry), pages of them behind an opaque cursor, and the writes: update, roles, create,
+// disable and enable. No HTTP here.
+import { randomHex } from "contract-kit/testing/handler";
+import type { AccessRole, CreateUserRequest, ProviderDetails, User, UserSummary } from "../types.js";
 import { seedUsers, type StoredUser } from "./seed.js";
 
 export type { StoredUser } from "./seed.js";
@@ -39,10 +41,45 @@ export function render(user: StoredUser): User {
 
 export const summary = (user: StoredUser): UserSummary => ({
   user_id: user.user_id,
-  external_user_id: user.external_user_id,
+  ...(user.external_user_id === undefined ? {} : { external_user_id: user.external_user_id }),
   full_name: user.full_name,
   access_roles: [...user.access_roles],
 });
+
+/** What a create answers: the user made (and whether its demographics matched another user's), or which unique field was taken. */
+export type CreateOutcome = { user: StoredUser; demographicConflict: boolean } | { taken: "email" | "partner_user_id" };
+
+/** Whether the state changed: disable and enable answer 200 either way. */
+export interface StatusChange {
+  user: StoredUser;
+  changed: boolean;
+}
+
+// The request's prescriber fields, kept as the user's provider details (shown once they hold a prescriber role).
+const PRESCRIBER_FIELDS = ["title", "date_of_birth", "sex", "phone", "hpii_number", "prescriber_type", "prescriber_number", "qualifications", "provider_number", "ahpra_number", "hospital_provider_number"] as const;
+/** User.full_name's maxLength in openapi.yaml; a full name is cut to it, in code points as JSON Schema counts. */
+const FULL_NAME_MAX = 256;
+
+const given = (user: StoredUser) => user.provider_details?.given_name ?? user.given_name;
+const family = (user: StoredUser) => user.provider_details?.family_name ?? user.family_name;
+
+/** A new user from a valid create request; roles default to [member]. */
+function newUser(userId: string, body: CreateUserRequest): StoredUser {
+  const fields = PRESCRIBER_FIELDS.filter((field) => body[field] !== undefined);
+  const roles: AccessRole[] = body.access_roles ? [...body.access_roles] : ["member"];
+  const details = fields.length > 0 || isPrescriber(roles) ? Object.fromEntries(fields.map((field) => [field, body[field]])) : undefined;
+  return {
+    user_id: userId,
+    ...(body.partner_user_id === undefined ? {} : { external_user_id: body.partner_user_id }),
+    email: body.email,
+    full_name: Array.from([body.title, body.given_name, body.family_name].filter(Boolean).join(" ")).slice(0, FULL_NAME_MAX).join(""),
+    access_roles: roles,
+    given_name: body.given_name,
+    family_name: body.family_name,
+    provider_details: details ? { given_name: body.given_name, family_name: body.family_name, ...details } : null,
+    enabled: true,
+  };
+}
 
 export function createState(count?: number) {
   if (count !== undefined && !(Number.isInteger(count) && count >= 0 && count <= 10_000)) {
@@ -71,7 +108,7 @@ export function createState(count?: number) {
       const more = start + limit < all.length;
       return { users: page, start, total: all.length, lastKey: more ? pageKey(page.at(-1)!.user_id) : null };
     },
-    // Both writes look the user up by id and change it in one synchronous step, after the
+    // Every write looks the user up by id and changes it in one synchronous step, after the
     // route has awaited its body: the user as it is now, never a copy taken before an await
     // (which would write back a stale user over a concurrent update).
     /** A partial update; email and access_roles are accepted and ignored, as Parchment does. Undefined for no such user. */
@@ -81,6 +118,44 @@ export function createState(count?: number) {
       if (body.full_name !== undefined) user.full_name = body.full_name;
       if (body.provider_details) user.provider_details = { ...(user.provider_details ?? {}), ...body.provider_details };
       return user;
+    },
+    /**
+     * A new user, unless one has this email (in any case) or partner_user_id: then nothing is
+     * made. The checks and the insert are one synchronous step, so two creates racing on one
+     * email make one user and one 409. Its id is Parchment's form: usr_ and 12 lowercase hex digits.
+     */
+    create(body: CreateUserRequest): CreateOutcome {
+      const all = [...users.values()];
+      const email = body.email.toLowerCase();
+      if (all.some((user) => user.email.toLowerCase() === email)) return { taken: "email" };
+      if (body.partner_user_id !== undefined && all.some((user) => user.external_user_id === body.partner_user_id)) return { taken: "partner_user_id" };
+      // The reference server's 202 rule: the same given name, family name and date of birth as someone already known.
+      const demographicConflict =
+        body.date_of_birth !== undefined &&
+        all.some((user) => given(user) === body.given_name && family(user) === body.family_name && user.provider_details?.date_of_birth === body.date_of_birth);
+      let userId: string;
+      do userId = `usr_${randomHex(6)}`;
+      while (users.has(userId));
+      const user = newUser(userId, body);
+      users.set(userId, user);
+      return { user, demographicConflict };
+    },
+    /** The user disabled and their roles downgraded to [member]; `changed` false if they were disabled already. Undefined for no such user. */
+    disable(userId: string): StatusChange | undefined {
+      const user = users.get(userId);
+      if (!user) return undefined;
+      const changed = user.enabled;
+      user.enabled = false;
+      user.access_roles = ["member"];
+      return { user, changed };
+    },
+    /** The user enabled again; their roles stay as they are ([member] after a disable): nothing is restored. */
+    enable(userId: string): StatusChange | undefined {
+      const user = users.get(userId);
+      if (!user) return undefined;
+      const changed = !user.enabled;
+      user.enabled = true;
+      return { user, changed };
     },
     /** The user's roles replaced; undefined for no such user. */
     setRoles(userId: string, roles: AccessRole[]): StoredUser | undefined {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createParchmentClient, createTokenProvider, ParchmentAuthenticationError, ParchmentPermissionError, ParchmentServerError } from "../../src/index.js";
 import { createParchmentHandlers } from "../../src/msw.js";
 import { failure } from "contract-kit/test-support";
+import { PARCHMENT_SERVERS } from "../../src/types.js";
 
 const mock = createParchmentHandlers();
 const server = listenWithMocks(mock);
@@ -50,6 +51,56 @@ describe("createParchmentHandlers with setupServer", () => {
     server.use(...other.handlers);
     const user = await createParchmentClient({ baseUrl: "https://parchment.test/api", organizationId: other.organizationId, organizationSecret: other.organizationSecret, token: other.token }).users.get(other.userId);
     expect(user.user_id).toBe(other.userId);
+  });
+});
+
+describe("create, disable and enable through setupServer (plain fetch on the sandbox URL)", () => {
+  const users = () => `${PARCHMENT_SERVERS.sandbox}/v1/organizations/${mock.organizationId}/users`;
+  const headers = () => ({ authorization: `Bearer ${mock.token}`, "x-organization-secret": mock.organizationSecret, "content-type": "application/json" });
+  const sam = { given_name: "Sam", family_name: "Nguyen", email: "sam.nguyen@example.com", partner_user_id: "PARTNER#USER_67890" };
+
+  it("come through the same reference handler, statefully, until reset()", async () => {
+    const created = await fetch(users(), { method: "POST", headers: headers(), body: JSON.stringify(sam) });
+    expect(created.status).toBe(201);
+    const userId = ((await created.json()) as { data: { user_id: string } }).data.user_id;
+    expect(userId).toMatch(/^usr_[a-z0-9]{12}$/);
+    expect(mock.readUser(userId)?.access_roles).toEqual(["member"]);
+    const again = await fetch(users(), { method: "POST", headers: headers(), body: JSON.stringify(sam) });
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ code: "USER_ALREADY_EXISTS" });
+    const disabled = await fetch(`${users()}/${userId}/disable`, { method: "PUT", headers: headers() });
+    expect(disabled.status).toBe(200);
+    expect(mock.isEnabled(userId)).toBe(false);
+    const enabled = await fetch(`${users()}/${userId}/enable`, { method: "PUT", headers: headers() });
+    expect(await enabled.json()).toMatchObject({ statusCode: 200, message: "User enabled successfully", data: { user_id: userId } });
+    expect(mock.isEnabled(userId)).toBe(true);
+    mock.reset();
+    expect(mock.readUser(userId)).toBeUndefined();
+  });
+
+  it("refuse a token without the scope, as the reference server does", async () => {
+    const token = createTokenProvider({ partnerId: mock.partnerId, partnerSecret: mock.partnerSecret, organizationId: mock.organizationId, organizationSecret: mock.organizationSecret, userId: mock.userId, scopes: ["read:user"] });
+    const narrow = { ...headers(), authorization: `Bearer ${await token()}` };
+    expect((await fetch(users(), { method: "POST", headers: narrow, body: JSON.stringify(sam) })).status).toBe(403);
+    expect((await fetch(`${users()}/${mock.userId}/disable`, { method: "PUT", headers: narrow })).status).toBe(403);
+    expect(mock.isEnabled(mock.userId)).toBe(true);
+  });
+
+  it("override answers createUser with a 202 (no data) and disableUser with its already-disabled answer, each checked against the contract", async () => {
+    const envelope = { success: true as const, timestamp: "2024-01-15T10:30:00.000Z", requestId: "req_1705312200000_abc123" };
+    server.use(mock.override("createUser", 202, { ...envelope, statusCode: 202, message: "User creation accepted; demographic conflicts found", code: "DEMOGRAPHIC_CONFLICT" }, { once: true }));
+    const accepted = await fetch(users(), { method: "POST", headers: headers(), body: JSON.stringify(sam) });
+    expect(accepted.status).toBe(202);
+    expect(await accepted.json()).not.toHaveProperty("data");
+    // Overridden once: the next create reaches the reference handler, which had made nothing.
+    expect((await fetch(users(), { method: "POST", headers: headers(), body: JSON.stringify(sam) })).status).toBe(201);
+    server.use(mock.override("disableUser", 200, { ...envelope, statusCode: 200, message: "User is already disabled", data: { user_id: mock.userId } }, { once: true }));
+    const disabled = await fetch(`${users()}/${mock.userId}/disable`, { method: "PUT", headers: headers() });
+    expect(await disabled.json()).toMatchObject({ message: "User is already disabled" });
+    expect(mock.isEnabled(mock.userId)).toBe(true);
+    expect(() => mock.override("createUser", 201, { ...envelope, statusCode: 201, message: "OK", data: { user_id: 42 } } as never)).toThrow(/^override createUser 201: the body does not match the contract: \/data/);
+    expect(() => mock.override("enableUser", 409 as never, {} as never)).toThrow(/^override enableUser: the contract documents no 409 response/);
+    mock.reset();
   });
 });
 

@@ -16,3 +16,16 @@ mock.override("deleteUser", 200, {});
 mock.override("getUser", 200, { ...envelope, data: "not a user" });
 // @ts-expect-error the roles answer is { user_id, access_roles }, not a whole user without them
 mock.override("updateUserRoles", 200, { ...envelope, data: { email: user.email } });
+// The new operations: createUser's 201, 202 (data optional) and 409 bodies; disable/enable answer { user_id }.
+mock.override("createUser", 201, { ...envelope, statusCode: 201, data: { user_id: "usr_def456ghi789" } });
+mock.override("createUser", 201, { ...envelope, statusCode: 201, data: { parchment_user_id: "usr_def456ghi789", external_user_id: "P#1", url: "https://app.parchment.health/dashboard/users/usr_def456ghi789" } });
+mock.override("createUser", 202, { ...envelope, statusCode: 202 });
+mock.override("createUser", 409, { success: false, statusCode: 409, code: "USER_ALREADY_EXISTS", error: { type: "about:blank", title: "Conflict", detail: "User with this email already exists" }, timestamp: envelope.timestamp, requestId: envelope.requestId });
+mock.override("disableUser", 200, { ...envelope, data: { user_id: user.user_id } });
+mock.override("enableUser", 200, { ...envelope, data: { user_id: user.user_id } });
+// @ts-expect-error create's 201 needs data
+mock.override("createUser", 201, { ...envelope, statusCode: 201 });
+// @ts-expect-error enable documents no 409
+mock.override("enableUser", 409, { ...envelope, data: { user_id: user.user_id } });
+// @ts-expect-error disable answers { user_id }, not a whole user without it
+mock.override("disableUser", 200, { ...envelope, data: { email: user.email } });

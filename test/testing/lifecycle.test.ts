@@ -1,6 +1,7 @@
 // The reference server as a test runner meets it: close() ends while a client holds half a
 // request, Node's own refusals answer with the problem envelope, no body keeps the event loop
-// busy, and interleaved writes to one user lose nothing. On real sockets.
+// busy (the create body's included), and interleaved writes lose nothing: to one user, and
+// two creates of one email. On real sockets.
 import { describe, expect, it } from "vitest";
 import { closedAfterEach, rawBody, rawSocket } from "contract-kit/test-support";
 import { startReferenceServer, type ReferenceServer } from "../../src/testing/index.js";
@@ -65,7 +66,7 @@ describe("requests Node refuses itself", () => {
 describe("the work per request is bounded", () => {
   const distinctObjects = (items: number, keys: number) =>
     Array.from({ length: items }, (_, item) => Object.fromEntries(Array.from({ length: keys }, (_, key) => [`k${key}`, key === keys - 1 ? item : 0])));
-  const hostile: Record<string, (server: ReferenceServer) => [path: string, body: string]> = {
+  const hostile: Record<string, (server: ReferenceServer) => [path: string, body: string, method?: string]> = {
     // 780 kB: ajv's uniqueItems compared every pair in depth (1.5 s on this machine).
     "1,000 distinct objects of 101 keys as roles": (server) => [`${usersPath(server)}/${server.userId}/roles`, JSON.stringify({ access_roles: distinctObjects(1000, 101) })],
     "1,000 distinct arrays as roles": (server) => [`${usersPath(server)}/${server.userId}/roles`, JSON.stringify({ access_roles: Array.from({ length: 1000 }, (_, i) => [i, 1, 2, 3, 4, 5, 6, 7, 8, 9]) })],
@@ -75,16 +76,21 @@ describe("the work per request is bounded", () => {
     ],
     "a 900 kB full_name": (server) => [`${usersPath(server)}/${server.userId}`, JSON.stringify({ full_name: "x".repeat(900_000) })],
     "a 900 kB date_of_birth in provider_details": (server) => [`${usersPath(server)}/${server.userId}`, JSON.stringify({ provider_details: { date_of_birth: `1970-01-01${"0".repeat(900_000)}` } })],
+    // The create body: the same attacks on POST .../users, and the provider rule's if/then on top.
+    "a create with 1,000 distinct objects of 101 keys as roles": (server) => [usersPath(server), JSON.stringify({ given_name: "A", family_name: "B", email: "a@example.com", access_roles: distinctObjects(1000, 101) }), "POST"],
+    "a create with 30,000 unknown keys": (server) => [usersPath(server), JSON.stringify(Object.fromEntries(Array.from({ length: 30_000 }, (_, i) => [`k${i}`, i]))), "POST"],
+    "a create with a 900 kB email": (server) => [usersPath(server), JSON.stringify({ given_name: "A", family_name: "B", email: `${"a".repeat(900_000)}@example.com` }), "POST"],
+    "a create of a provider with a 900 kB date_of_birth": (server) => [usersPath(server), JSON.stringify({ given_name: "A", family_name: "B", email: "a@example.com", access_roles: ["provider"], date_of_birth: `1970-01-01${"0".repeat(900_000)}` }), "POST"],
   };
 
   it.each(Object.keys(hostile))("%s is answered with a 4xx within 100 ms of its last byte", async (name) => {
     const server = await start();
-    const [path, body] = hostile[name]!(server);
+    const [path, body, method = "PUT"] = hostile[name]!(server);
     // The fastest of five, so that a busy moment of this shared machine is not blamed on the server.
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
       const socket = await rawSocket(server.baseUrl);
-      await socket.write(jsonHead(server, "PUT", path, body));
+      await socket.write(jsonHead(server, method, path, body));
       await socket.write(body);
       const sent = performance.now();
       const answer = await socket.received(/^HTTP\/1\.1 \d{3} /);
@@ -113,5 +119,42 @@ describe("interleaved writes to one user", () => {
     expect(after.full_name).toBe("Slow Writer");
     expect(after.access_roles).toEqual(["admin", "provider"]);
     expect(after.provider_details).toMatchObject({ hpii_number: "8003610000000000" });
+  });
+
+  it("a create held mid-body and a create of the same email landing meanwhile make one user and one 409", async () => {
+    const server = await start();
+    const body = (partner: string) => JSON.stringify({ given_name: "Sam", family_name: "Nguyen", email: "sam.nguyen@example.com", partner_user_id: partner });
+    const slowBody = body("SLOW");
+    const slow = await rawSocket(server.baseUrl);
+    await slow.write(jsonHead(server, "POST", usersPath(server), slowBody) + slowBody.slice(0, 10));
+    const fast = await fetch(`${server.baseUrl}${usersPath(server)}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${server.token}`, "x-organization-secret": server.organizationSecret, "content-type": "application/json" },
+      body: body("FAST"),
+    });
+    expect(fast.status).toBe(201);
+    const fastId = ((await fast.json()) as { data: { user_id: string } }).data.user_id;
+    await slow.write(slowBody.slice(10));
+    const answer = await slow.closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 409 /);
+    expect(rawBody(answer)).toMatchObject({ code: "USER_ALREADY_EXISTS" });
+    const listed = await fetch(`${server.baseUrl}${usersPath(server)}?limit=100`, { headers: { authorization: `Bearer ${server.token}`, "x-organization-secret": server.organizationSecret } });
+    const users = ((await listed.json()) as { data: { users: { user_id: string; external_user_id?: string }[] } }).data.users;
+    expect(users.filter((user) => user.external_user_id === "FAST" || user.external_user_id === "SLOW").map((user) => user.user_id)).toEqual([fastId]);
+  });
+
+  it("a disable landing while a roles update is held mid-body leaves the user disabled, with the roles that came last", async () => {
+    const server = await start();
+    const user = `${usersPath(server)}/${server.userId}`;
+    const slowBody = JSON.stringify({ access_roles: ["receptionist"] });
+    const slow = await rawSocket(server.baseUrl);
+    await slow.write(jsonHead(server, "PUT", `${user}/roles`, slowBody) + slowBody.slice(0, 5));
+    const disabled = await fetch(`${server.baseUrl}${user}/disable`, { method: "PUT", headers: { authorization: `Bearer ${server.token}`, "x-organization-secret": server.organizationSecret } });
+    expect(disabled.status).toBe(200);
+    expect(server.readUser(server.userId)?.access_roles).toEqual(["member"]);
+    await slow.write(slowBody.slice(5));
+    expect(await slow.closed).toMatch(/^HTTP\/1\.1 200 /);
+    expect(server.isEnabled(server.userId)).toBe(false);
+    expect(server.readUser(server.userId)?.access_roles).toEqual(["receptionist"]);
   });
 });
