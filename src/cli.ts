@@ -13,7 +13,7 @@ const SERVE_USAGE = `usage: parchment-contract serve [--port N] [--json] [--docs
   --list-shape   which documented shape list users answers in (default page)`;
 
 const VERIFY_USAGE = `usage: parchment-contract verify --base-url URL --organization-id ID --organization-secret S --token T
-                                 [--user-id U] [--partner-id P --partner-secret PS] [--allow-writes]
+                                 [--user-id U] [--partner-id P --partner-secret PS] [--allow-writes [--allow-create]]
                                  [--max-pages N] [--timeout SECONDS] [--json]
   Checks a server's answers against the contract; exit 0 when every check passes, 1 otherwise.
   --base-url URL              the API root, http(s), without user:password@   (PARCHMENT_BASE_URL)
@@ -24,6 +24,10 @@ const VERIFY_USAGE = `usage: parchment-contract verify --base-url URL --organiza
   --partner-id P              with --partner-secret, also request a token      (PARCHMENT_PARTNER_ID)
   --partner-secret PS         (POST /v1/token; read-only)                      (PARCHMENT_PARTNER_SECRET)
   --allow-writes              also change a user and put it back
+  --allow-create              with --allow-writes: also create a user of verify's own, disable and
+                              enable it, and leave it disabled; the organisation keeps it
+                              (Parchment has no delete). The token must carry create:user and
+                              update:user (and read:user, as for every run)
   --max-pages N               list pages to follow through lastKey (default 5)
   --timeout SECONDS           per request, headers and body (default 15)
   --json                      print the report as one JSON line`;
@@ -31,7 +35,7 @@ const VERIFY_USAGE = `usage: parchment-contract verify --base-url URL --organiza
 const USAGE = `usage:
   parchment-contract serve [--port N] [--json] [--docs FILE] [--list-shape page|envelope|array]
   parchment-contract verify --base-url URL --organization-id ID --organization-secret S --token T
-                            [--user-id U] [--partner-id P --partner-secret PS] [--allow-writes]
+                            [--user-id U] [--partner-id P --partner-secret PS] [--allow-writes [--allow-create]]
                             [--max-pages N] [--timeout SECONDS] [--json]
   parchment-contract --version | --help | <command> --help`;
 
@@ -105,6 +109,7 @@ const verifyCli = verifyCommand({
     { flag: "partner-id", option: "partnerId", variable: "PARCHMENT_PARTNER_ID" },
     { flag: "partner-secret", option: "partnerSecret", variable: "PARCHMENT_PARTNER_SECRET", secret: true },
     { flag: "max-pages", option: "maxPages", type: "count" },
+    { flag: "allow-create", option: "allowCreate", type: "boolean" },
   ],
   verify,
 });

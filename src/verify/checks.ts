@@ -23,10 +23,41 @@ export const CHECKS = {
   reapplyRoles: { name: "set a user's roles to their current roles", operationId: "updateUserRoles" },
   emptyRoles: { name: "set roles to an empty list (expects 400 or 422)", operationId: "updateUserRoles" },
   restoreRoles: { name: "restore the user's roles", operationId: "updateUserRoles" },
+  disableUnknownUser: { name: "disable an unknown user (expects 404)", operationId: "disableUser" },
+  enableUnknownUser: { name: "enable an unknown user (expects 404)", operationId: "enableUser" },
+  createWithoutCredentials: { name: "create a user without credentials (expects 401)", operationId: "createUser" },
+  createUser: { name: "create a user (expects 201 or 202)", operationId: "createUser" },
+  readCreatedUser: { name: "read the created user", operationId: "getUser" },
+  createDuplicate: { name: "create a user with the same email again (expects 409)", operationId: "createUser" },
+  disableDuplicate: { name: "disable the user the duplicate create made", operationId: "disableUser" },
+  disableUser: { name: "disable the created user", operationId: "disableUser" },
+  readDisabledUser: { name: "read the disabled user (roles become [member])", operationId: "getUser" },
+  disableAgain: { name: "disable the user again (idempotent)", operationId: "disableUser" },
+  enableUser: { name: "enable the user", operationId: "enableUser" },
+  readEnabledUser: { name: "read the enabled user (roles stay [member])", operationId: "getUser" },
+  enableAgain: { name: "enable the user again (idempotent)", operationId: "enableUser" },
+  leaveDisabled: { name: "disable the user, to leave it unable to sign in", operationId: "disableUser" },
 } as const satisfies Record<string, NamedCheck | ((page: number) => NamedCheck)>;
 
 /** The writes, in the order they are made (or skipped together). */
 export const WRITES: readonly NamedCheck[] = [CHECKS.updateUser, CHECKS.readUpdatedUser, CHECKS.restoreUser, CHECKS.reapplyRoles, CHECKS.emptyRoles, CHECKS.restoreRoles];
+
+/**
+ * The lifecycle of a user verify creates (allowCreate only), in order. "disable the user the
+ * duplicate create made" is not among them: it is made only when a duplicate was taken.
+ */
+export const LIFECYCLE: readonly NamedCheck[] = [
+  CHECKS.createUser,
+  CHECKS.readCreatedUser,
+  CHECKS.createDuplicate,
+  CHECKS.disableUser,
+  CHECKS.readDisabledUser,
+  CHECKS.disableAgain,
+  CHECKS.enableUser,
+  CHECKS.readEnabledUser,
+  CHECKS.enableAgain,
+  CHECKS.leaveDisabled,
+];
 
 /** Not a request of its own: a check over the requestIds of every response. */
 export const REQUEST_IDS_CHECK = "every response carries its own requestId";

@@ -34,7 +34,7 @@ describe("no part of a credential in what verify prints", () => {
 
   it("in what the CLI prints, human and --json", async () => {
     const server = await raw();
-    const flags = ["verify", "--base-url", server.baseUrl, "--organization-id", server.handler.organizationId, "--organization-secret", organizationSecret, "--token", token, "--user-id", "usr_abc123def456", "--allow-writes"];
+    const flags = ["verify", "--base-url", server.baseUrl, "--organization-id", server.handler.organizationId, "--organization-secret", organizationSecret, "--token", token, "--user-id", "usr_abc123def456", "--allow-writes", "--allow-create"];
     const human = await run(flags);
     expect(human.code).toBe(1);
     expect(human.out).toContain("✗ read a user");

@@ -162,16 +162,18 @@ for (const { node, version } of runtimes) describe(`the packed package on Node $
       const flags = ["--base-url", info.baseUrl, "--organization-id", info.organizationId, "--organization-secret", info.organizationSecret, "--token", info.token];
       const verify = (args: string[]) => spawnSync(bin(), ["verify", ...args], { cwd: project, env: onNode(node), encoding: "utf8", timeout: 30_000 });
 
-      const good = verify([...flags, "--user-id", info.userId, "--partner-id", info.partnerId, "--partner-secret", info.partnerSecret, "--allow-writes", "--json"]);
+      const good = verify([...flags, "--user-id", info.userId, "--partner-id", info.partnerId, "--partner-secret", info.partnerSecret, "--allow-writes", "--allow-create", "--json"]);
       expect(good.stderr).toBe("");
       expect(good.status).toBe(0);
       const report = JSON.parse(good.stdout);
       expect(report.ok).toBe(true);
       expect(report.checks.length).toBeGreaterThanOrEqual(8);
-      // Every check passed, but the one that restores roles after a refused empty list: nothing to put back.
+      // Every check passed, the user lifecycle included (a user created, disabled, enabled and left
+      // disabled), but the one that restores roles after a refused empty list: nothing to put back.
       expect(report.checks.filter((check: { outcome: string }) => check.outcome !== "passed").map((check: { name: string; outcome: string }) => `${check.outcome}: ${check.name}`)).toEqual([
         "skipped: restore the user's roles",
       ]);
+      expect(report.checks.find((check: { name: string }) => check.name === "disable the user, to leave it unable to sign in").note).toMatch(/^left usr_[a-z0-9]{12} \(verify\+[a-z0-9]{12}@example\.invalid\) disabled/);
 
       // The failure path on this Node too: a wrong secret is refused, and verify says so.
       const bad = verify([...flags.slice(0, 5), "wrong-secret", ...flags.slice(6)]);

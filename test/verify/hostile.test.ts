@@ -261,11 +261,12 @@ describe("verify judges what it should", () => {
         probe.close(() => resolve(port));
       });
     });
-    const report = await verify({ baseUrl: `http://127.0.0.1:${port}`, organizationId: "3f6c1b2a-8d4e-4f5a-9b7c-1d2e3f4a5b6c", organizationSecret: "os_unreachable_secret", token: "tok_unreachable_token", allowWrites: true });
+    const report = await verify({ baseUrl: `http://127.0.0.1:${port}`, organizationId: "3f6c1b2a-8d4e-4f5a-9b7c-1d2e3f4a5b6c", organizationSecret: "os_unreachable_secret", token: "tok_unreachable_token", allowWrites: true, allowCreate: true });
     expect(report.ok).toBe(false);
     expect(report.checks.filter((check) => check.outcome === "passed")).toEqual([]);
     expect(checkNamed(report, "every response carries its own requestId")).toMatchObject({ outcome: "skipped", note: "fewer than two responses carried a requestId" });
     expect(checkNamed(report, "update a user")).toMatchObject({ outcome: "skipped" });
+    expect(checkNamed(report, "disable the user, to leave it unable to sign in")).toMatchObject({ outcome: "skipped", note: "the create had no clear answer, so verify does not know which user to disable" });
     expect(report.checks[0]!.violations[0]).toMatchObject({ path: "(request)", expected: "a response" });
     expect(report.checks[0]!.violations[0]!.actual).toMatch(/^TypeError: fetch failed; caused by ECONNREFUSED: connect ECONNREFUSED 127\.0\.0\.1:\d+/);
   });
@@ -300,7 +301,7 @@ describe("no report holds any part of a credential", () => {
 
   it("in the report verify returns, as text and as JSON", async () => {
     const server = await raw(echo);
-    const report = await verify({ baseUrl: server.baseUrl, organizationId: server.handler.organizationId, token, organizationSecret, userId: "usr_abc123def456", allowWrites: true });
+    const report = await verify({ baseUrl: server.baseUrl, organizationId: server.handler.organizationId, token, organizationSecret, userId: "usr_abc123def456", allowWrites: true, allowCreate: true });
     expect(report.ok).toBe(false);
     const text = formatReport(report);
     // Each echo was seen and judged, so the redaction had something to hide.

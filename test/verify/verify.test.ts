@@ -24,18 +24,21 @@ describe("verify against the reference server", () => {
   });
   afterAll(() => server.close());
 
-  it("passes every check, writes included, and leaves the user as it was", async () => {
+  it("passes every check, writes and the user lifecycle included, and leaves the user it read as it was", async () => {
     const before = server.handler.readUser(server.handler.userId);
-    const report = await verify({ ...options(server), allowWrites: true, userId: server.handler.userId });
-    expect(formatReport(report)).toMatch(/17 passed, 0 failed, 1 skipped$/);
+    const report = await verify({ ...options(server), allowWrites: true, allowCreate: true, userId: server.handler.userId });
+    expect(formatReport(report)).toMatch(/30 passed, 0 failed, 1 skipped$/);
     expect(report.ok).toBe(true);
     expect(server.handler.readUser(server.handler.userId)).toEqual(before);
   });
 
-  it("skips writes without allowWrites", async () => {
+  it("skips writes and the user lifecycle without allowWrites", async () => {
     const report = await verify(options(server));
     expect(report.ok).toBe(true);
-    expect(report.checks.filter((check) => check.outcome === "skipped").map((check) => check.note)).toEqual(Array(6).fill("writes need --allow-writes"));
+    expect(report.checks.filter((check) => check.outcome === "skipped").map((check) => check.note)).toEqual([
+      ...Array(6).fill("writes need --allow-writes"),
+      ...Array(10).fill("creating users needs --allow-create: a real organisation would keep the user"),
+    ]);
   });
 
   it("checks POST /v1/token read-only: refused with a wrong partner secret, granted with the partner's credentials", async () => {
@@ -127,9 +130,18 @@ describe("the verify command", () => {
   it("exits 0 when every check passes and never prints the credentials", async () => {
     const { code, stdout } = await run(["verify", ...flags(good)]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/11 passed, 0 failed, 7 skipped/);
+    expect(stdout).toMatch(/14 passed, 0 failed, 17 skipped/);
     expect(stdout).not.toContain(good.handler.token);
     expect(stdout).not.toContain(good.handler.organizationSecret);
+  });
+
+  it("--allow-writes --allow-create creates a user, leaves it disabled and says so; exit 0", async () => {
+    const { code, stdout } = await run(["verify", ...flags(good), "--allow-writes", "--allow-create"]);
+    expect(code).toBe(0);
+    const left = /^✓ disable the user, to leave it unable to sign in: .*\(left (usr_[a-z0-9]{12}) \(verify\+[a-z0-9]{12}@example\.invalid\) disabled: Parchment has no delete/m.exec(stdout);
+    expect(left, stdout).not.toBeNull();
+    expect(good.handler.isEnabled(left![1]!)).toBe(false);
+    expect(stdout).toMatch(/ 0 failed, /);
   });
 
   it("exits 1 on a violation; --json gives the same checks as data", async () => {

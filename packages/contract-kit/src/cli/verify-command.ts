@@ -23,8 +23,8 @@ export interface VerifyFlag<O = Record<string, unknown>> {
   required?: boolean;
   /** Redacted from everything printed. */
   secret?: boolean;
-  /** "string" (the default), or "count": a whole number of at least 1. */
-  type?: "string" | "count";
+  /** "string" (the default); "count": a whole number of at least 1; "boolean": a switch, true when given (never from a variable, like --allow-writes). */
+  type?: "string" | "count" | "boolean";
 }
 
 export interface VerifyCommandSpec<O extends VerifyBaseOptions> {
@@ -44,7 +44,7 @@ export function verifyCommand<O extends VerifyBaseOptions>(spec: VerifyCommandSp
   const { usage, flags } = spec;
   const table: NonNullable<ParseArgsConfig["options"]> = {
     "base-url": { type: "string" },
-    ...Object.fromEntries(flags.map(({ flag }) => [flag, { type: "string" as const }])),
+    ...Object.fromEntries(flags.map(({ flag, type }) => [flag, { type: type === "boolean" ? ("boolean" as const) : ("string" as const) }])),
     "allow-writes": { type: "boolean" },
     timeout: { type: "string" },
     json: { type: "boolean" },
@@ -67,6 +67,10 @@ export function verifyCommand<O extends VerifyBaseOptions>(spec: VerifyCommandSp
     const baseUrl = baseUrlFlag(option("base-url", spec.baseUrlVariable)!, usage, spec.credentialsGo);
     const options: Record<string, unknown> = { baseUrl };
     for (const { flag, option: name, variable, type } of flags) {
+      if (type === "boolean") {
+        options[name] = values[flag] === true;
+        continue;
+      }
       const text = option(flag, variable);
       options[name] = type === "count" ? countFlag(flag, text, usage, redact) : text;
     }

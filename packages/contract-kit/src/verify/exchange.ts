@@ -1,7 +1,8 @@
 // One request of a probe, made so that a broken or hostile server cannot hang verify, fill
 // its memory or lead it elsewhere: one deadline covers the headers and the whole body, the
 // body is read up to a cap, redirects are not followed, and a 429 or 503 is sent again once
-// after its Retry-After (bounded). A failure is an ExchangeFailure that names its cause.
+// after its Retry-After (bounded); a request unsafe to repeat (a create) only after a 429. A
+// failure is an ExchangeFailure that names its cause.
 import { setTimeout as sleep } from "node:timers/promises";
 import { attempt, type AttemptResult } from "../http/attempt.js";
 import { parseRetryAfter } from "../http/retry.js";
@@ -88,9 +89,17 @@ async function attemptOnce(url: URL, init: RequestInit, options: ExchangeOptions
   }
 }
 
-export async function exchange(url: URL, init: RequestInit, options: ExchangeOptions): Promise<Exchange> {
+/** The answers sent again once: a 429 and a 503 say to come back later. */
+export const RETRIED_STATUSES: readonly number[] = [429, 503];
+/**
+ * For a request that must not be made twice (a create: no idempotency key): only a 429 says
+ * the request was not acted on; a 503 may come after the server acted.
+ */
+export const RETRIED_STATUSES_UNSAFE_TO_REPEAT: readonly number[] = [429];
+
+export async function exchange(url: URL, init: RequestInit, options: ExchangeOptions, retried: readonly number[] = RETRIED_STATUSES): Promise<Exchange> {
   const first = await attemptOnce(url, init, options);
-  if (first.status !== 429 && first.status !== 503) return first;
+  if (!retried.includes(first.status)) return first;
   const waitedMs = retryDelayMs(first.headers.get("retry-after"), options.maxRetryAfterMs);
   await sleep(waitedMs, undefined, { signal: options.signal }).catch(() => undefined);
   return { ...(await attemptOnce(url, init, options)), retried: { status: first.status, waitedMs } };

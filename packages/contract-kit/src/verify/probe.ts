@@ -5,7 +5,7 @@
 import type { SpecOperation } from "../spec/operations.js";
 import type { SpecValidator } from "../spec/validator.js";
 import { checkResponse, type Show, type Violation } from "./check-response.js";
-import { exchange, ExchangeFailure, type ExchangeOptions } from "./exchange.js";
+import { exchange, ExchangeFailure, RETRIED_STATUSES, RETRIED_STATUSES_UNSAFE_TO_REPEAT, type ExchangeOptions } from "./exchange.js";
 import type { CheckResult } from "./report.js";
 
 export interface ProbeRequest {
@@ -14,6 +14,8 @@ export interface ProbeRequest {
   body?: unknown;
   /** Instead of the credentials (a probe without them, or with only some). */
   headers?: Record<string, string>;
+  /** A request that may not be made twice (a create): sent again only after a 429, never after a 503. */
+  unsafeToRepeat?: boolean;
 }
 
 export interface ProbeExpectation {
@@ -118,6 +120,7 @@ export function createProber(options: ProberOptions): Prober {
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
         },
         transport,
+        request.unsafeToRepeat ? RETRIED_STATUSES_UNSAFE_TO_REPEAT : RETRIED_STATUSES,
       );
     } catch (error) {
       if (!(error instanceof ExchangeFailure)) throw error;

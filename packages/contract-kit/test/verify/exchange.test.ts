@@ -1,9 +1,9 @@
 // verify's one request per probe, with no vendor: the answer as it came (a redirect
-// included, never followed), one retry of a 429 or 503 after a bounded Retry-After, and every
+// included, never followed), one retry of a 429 or 503 after a bounded Retry-After (a create only after a 429), and every
 // failure an ExchangeFailure saying where it happened, on real sockets (127.0.0.1).
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { ExchangeFailure, exchange, type ExchangeOptions } from "contract-kit/verify";
+import { ExchangeFailure, RETRIED_STATUSES_UNSAFE_TO_REPEAT, exchange, type ExchangeOptions } from "contract-kit/verify";
 import { closeAllServers, everyView, expectNoPartOf, failure, startFloodingServer, startRequestEchoServer, startServer } from "contract-kit/test-support";
 
 afterEach(closeAllServers);
@@ -65,6 +65,14 @@ describe("one retry of a 429 or 503", () => {
     const server = await startServer((_request, response) => response.writeHead(503, { "retry-after": "0" }).end("busy"));
     const answer = await exchange(at(server.url), {}, options());
     expect(answer).toMatchObject({ status: 503, text: "busy", retried: { status: 503, waitedMs: 0 } });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("a request unsafe to repeat (a create) is sent again after a 429, never after a 503 (it may have been acted on)", async () => {
+    const answers = [429, 503];
+    const server = await startServer((_request, response) => response.writeHead(answers[server.requests.length - 1] ?? 200, { "retry-after": "0" }).end("busy"));
+    const answer = await exchange(at(server.url), { method: "POST", body: "{}" }, options(), RETRIED_STATUSES_UNSAFE_TO_REPEAT);
+    expect(answer).toMatchObject({ status: 503, retried: { status: 429, waitedMs: 0 } });
     expect(server.requests).toHaveLength(2);
   });
 

@@ -13,10 +13,11 @@ interface Options extends VerifyBaseOptions {
   secret: string;
   accountId: string;
   maxItems?: number;
+  deep?: boolean;
 }
 
 const SECRET = "sk_kit_verify_0123456789abcdef";
-const USAGE = "usage: kit-contract verify --base-url URL --secret S --account A [--max-items N]";
+const USAGE = "usage: kit-contract verify --base-url URL --secret S --account A [--max-items N] [--deep]";
 let given: Options[] = [];
 let answer: (options: Options) => Promise<VerifyReport>;
 const passing = (options: Options): Promise<VerifyReport> => {
@@ -34,6 +35,7 @@ const command = verifyCommand<Options>({
     { flag: "secret", option: "secret", variable: "KIT_SECRET", required: true, secret: true },
     { flag: "account", option: "accountId", variable: "KIT_ACCOUNT", required: true },
     { flag: "max-items", option: "maxItems", type: "count" },
+    { flag: "deep", option: "deep", type: "boolean" },
   ],
   verify: (options) => {
     given.push(options);
@@ -61,8 +63,8 @@ const flags = ["--base-url", "http://127.0.0.1:9/api/", "--secret", SECRET, "--a
 
 describe("verifyCommand", () => {
   it("gives verify every option from its flag, and prints the report redacted; exit 0", async () => {
-    expect(await run([...flags, "--max-items", "3", "--timeout", "1.5", "--allow-writes"])).toBe(0);
-    expect(given).toEqual([{ baseUrl: "http://127.0.0.1:9/api", secret: SECRET, accountId: "acct_1", maxItems: 3, allowWrites: true, timeoutMs: 1500 }]);
+    expect(await run([...flags, "--max-items", "3", "--timeout", "1.5", "--allow-writes", "--deep"])).toBe(0);
+    expect(given).toEqual([{ baseUrl: "http://127.0.0.1:9/api", secret: SECRET, accountId: "acct_1", maxItems: 3, deep: true, allowWrites: true, timeoutMs: 1500 }]);
     expect(out.join("\n")).toBe("kit-contract verify http://127.0.0.1:9/api\n✓ read [redacted]: getThing GET /things → 200\n1 passed, 0 failed, 0 skipped");
   });
 
@@ -116,6 +118,14 @@ describe("verifyCommand", () => {
     answer = () => Promise.reject(new OptionError("maxBodyBytes", "a positive number"));
     expect(await run(flags)).toBe(2);
     expect(err.at(-1)).toContain("kit-contract: maxBodyBytes must be a positive number");
+  });
+
+  it("a boolean flag is false unless given, true when given, and verify's refusal of it names the flag", async () => {
+    expect(await run(flags)).toBe(0);
+    expect(given.at(-1)).toMatchObject({ deep: false, allowWrites: false });
+    answer = (options) => Promise.reject(new OptionError("deep", options.deep ? "given only with allowWrites (--allow-writes)" : "unreachable"));
+    expect(await run([...flags, "--deep"])).toBe(2);
+    expect(err.at(-1)).toContain("kit-contract: --deep must be given only with allowWrites (--allow-writes)\nusage:");
   });
 
   it("prints 'verify stopped' for an unexpected failure, redacted, as text or JSON; exit 1", async () => {
