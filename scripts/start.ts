@@ -49,7 +49,14 @@ const relative = (file: string) => path.relative(repoRoot, file);
 export async function startServer(contract: Contract, port: number): Promise<StartedServer> {
   const cli = abs(path.posix.join(contract.dir, "dist/cli.js"));
   if (!existsSync(cli)) throw new Error(`no ${relative(cli)}: run npm run build:lib (or npm start without --no-build)`);
-  const child = spawn(process.execPath, [cli, "serve", "--port", String(port), "--docs", abs(contract.docsOut)], { cwd: abs(contract.dir), stdio: ["ignore", "pipe", "inherit"] });
+  // A process group of its own: Ctrl+C reaches this script only, which passes it on once. In the
+  // terminal's group each server got the signal twice (the terminal's and the forwarded one), and
+  // the second, landing while the server's process was already tearing down, killed it (exit 130).
+  const child = spawn(process.execPath, [cli, "serve", "--port", String(port), "--docs", abs(contract.docsOut)], { cwd: abs(contract.dir), stdio: ["ignore", "pipe", "inherit"], detached: true });
+  // Not left running if this script ends some other way (an uncaught error, process.exit).
+  const orphaned = () => child.exitCode === null && child.signalCode === null && child.kill("SIGTERM");
+  process.once("exit", orphaned);
+  void child.once("exit", () => process.off("exit", orphaned));
   const exited = new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(exitCode(code, signal))));
   const baseUrl = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on("line", (line) => {

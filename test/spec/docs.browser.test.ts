@@ -56,7 +56,7 @@ describe.skipIf(!available)("the docs page in Chromium", () => {
     expect(sections).toEqual([
       "/", "/authentication", "/users",
       "/about-this-page", "/getting-a-token", "/calling-the-api", "/errors", "/pagination", "/rate-limits-and-retries", "/roles", "/provider-details",
-      "/decisions-on-parchment's-inconsistencies", "/changelog",
+      "/creating-disabling-and-enabling-users", "/decisions-on-parchment's-inconsistencies", "/changelog",
     ]);
     await page.locator('[data-section-id="/changelog"]').scrollIntoViewIfNeeded();
     await page.locator("h2", { hasText: /^Changelog$/ }).first().waitFor({ state: "visible", timeout: 10_000 });

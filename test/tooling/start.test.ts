@@ -118,7 +118,7 @@ describe("npm start", () => {
     }
   }, 120_000);
 
-  it("Ctrl+C (SIGINT to the whole process group: npm start and every server at once) exits 0", async () => {
+  it("Ctrl+C (SIGINT to the terminal's process group, which the servers are not in: npm start passes it on once) exits 0", async () => {
     const run = start(["--contract", "avara", "--port", "0", "--no-build"], { servers: 1, detached: true });
     try {
       await run.ready;
