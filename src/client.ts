@@ -19,7 +19,7 @@ import {
 import type { ObservationOptions } from "./observation.js";
 import { cursorOf, readListShape } from "./list-shapes.js";
 import { createRawClient, type RawClient } from "./raw-client.js";
-import type { AssignableRole, CreateUserRequest, ListUsersQuery, UpdateUserRequest, UserSummary } from "./types.js";
+import type { AssignableRole, CreateUserRequest, CreateUserResult, ListUsersQuery, UpdateUserRequest, UserSummary } from "./types.js";
 
 /** A bearer token, or a function that returns the current one (such as createTokenProvider()). */
 export type TokenSource = string | TokenFunction;
@@ -80,13 +80,12 @@ export interface CreateUserOutcome {
   /** The new user's id, `data.user_id ?? data.parchment_user_id`; undefined only on a 202 without `data`. */
   userId: string | undefined;
   /** The created user in either documented form; undefined only on a 202 without it. */
-  data: CreateUserOutcomeData | undefined;
+  data: CreateUserResult | undefined;
   /** The server's summary (on a 201 it may say that the prescriber record was not made). Do not parse it. */
   message: string;
   /** The server's machine-readable code, such as `USER_CREATED` or `DEMOGRAPHIC_CONFLICT`, when it sent one. */
   code: string | undefined;
 }
-type CreateUserOutcomeData = CreateResponses[201]["content"]["application/json"]["data"];
 
 export interface ParchmentClient {
   users: {

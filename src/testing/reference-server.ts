@@ -67,7 +67,7 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
   const operations = specOperations(validator.document);
   const state = createState(options.users);
   const auth = createAuth(credentials, validator, state.defaultUserId, options.token);
-  const reference = createReferenceApp({ answers: parchmentAnswers, faultsEndpoint: true });
+  const reference = createReferenceApp({ answers: parchmentAnswers, faultsEndpoint: true, docsHtml: options.docsHtml });
   addRoutes(reference.app, {
     state,
     auth,
@@ -77,7 +77,6 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
     listShape: options.listShape ?? "page",
     createdUserShape: options.createdUserShape ?? "id",
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
-    docsHtml: options.docsHtml,
   });
   return {
     fetch: reference.fetch,

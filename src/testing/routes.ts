@@ -1,6 +1,6 @@
 // The reference server's routes: the token grant and the seven user operations, each checking
-// its caller (auth), its input against openapi.yaml and then answering from the state; and the
-// docs page when there is one.
+// its caller (auth), its input against openapi.yaml and then answering from the state (the docs
+// page, when there is one, is the shared skeleton's: createReferenceApp's docsHtml).
 import type { Context, Hono } from "hono";
 import type { SpecOperation, SpecValidator } from "contract-kit/spec";
 import type { ReadJson } from "contract-kit/testing";
@@ -21,18 +21,13 @@ export interface RouteOptions {
   /** Which of Parchment's two documented forms a create's `data` takes. */
   createdUserShape: "id" | "links";
   tokenLifetimeSeconds: number;
-  docsHtml?: string | undefined;
 }
 
 const USERS = "/v1/organizations/:organization_id/users";
 /** Where a CreatedUserLinks answer points: the user's page in Parchment's portal (its example's URL). */
 const PORTAL_USERS = "https://app.parchment.health/dashboard/users/";
 
-export function addRoutes(app: Hono, { state, auth, validator, operation, readJson, listShape, createdUserShape, tokenLifetimeSeconds, docsHtml }: RouteOptions): void {
-  if (docsHtml) {
-    app.get("/docs", (c) => c.html(docsHtml));
-    app.get("/", (c) => c.redirect("/docs", 302));
-  }
+export function addRoutes(app: Hono, { state, auth, validator, operation, readJson, listShape, createdUserShape, tokenLifetimeSeconds }: RouteOptions): void {
 
   app.post("/v1/token", async (c) => {
     const refused = auth.refuseGrant(c);

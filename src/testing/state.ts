@@ -1,7 +1,9 @@
 // The organisation's users, seeded and kept in memory: how the API shows them (a user, a list
 // entry), pages of them behind an opaque cursor, and the writes: update, roles, create,
 // disable and enable. No HTTP here.
+import { deref, lookup } from "contract-kit/spec";
 import { randomHex } from "contract-kit/testing/handler";
+import { parchmentSpec } from "../contract/parchment-spec.js";
 import type { AccessRole, CreateUserRequest, ProviderDetails, User, UserSummary } from "../types.js";
 import { seedUsers, type StoredUser } from "./seed.js";
 
@@ -57,8 +59,8 @@ export interface StatusChange {
 
 // The request's prescriber fields, kept as the user's provider details (shown once they hold a prescriber role).
 const PRESCRIBER_FIELDS = ["title", "date_of_birth", "sex", "phone", "hpii_number", "prescriber_type", "prescriber_number", "qualifications", "provider_number", "ahpra_number", "hospital_provider_number"] as const;
-/** User.full_name's maxLength in openapi.yaml; a full name is cut to it, in code points as JSON Schema counts. */
-const FULL_NAME_MAX = 256;
+/** User.full_name's maxLength, from openapi.yaml; a full name is cut to it, in code points as JSON Schema counts. */
+const FULL_NAME_MAX = deref(parchmentSpec, lookup(parchmentSpec, "#/components/schemas/User/properties/full_name")).node.maxLength as number;
 
 const given = (user: StoredUser) => user.provider_details?.given_name ?? user.given_name;
 const family = (user: StoredUser) => user.provider_details?.family_name ?? user.family_name;

@@ -3,9 +3,10 @@
 // it must be plain whose it is and easy to find again. Each run's user is new (a random tag),
 // so that a second run is not a duplicate of the first, nor the same person to Parchment's
 // demographic check (the tag is in the family name).
-import type { components } from "../../generated/openapi.js";
+import { randomHex } from "contract-kit/testing/handler";
+import type { CreateUserRequest } from "../types.js";
 
-export type CreateUserRequest = components["schemas"]["CreateUserRequest"];
+export type { CreateUserRequest } from "../types.js";
 
 export interface NewUser {
   body: CreateUserRequest;
@@ -18,12 +19,8 @@ export interface NewUser {
   described: string;
 }
 
-const TAG_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
-
-/** 12 random lowercase letters and digits (Web Crypto: Node and browsers alike). */
-export function randomTag(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => TAG_CHARACTERS[byte % TAG_CHARACTERS.length]).join("");
-}
+/** 12 random lowercase hex digits, from the reference servers' own generator (Web Crypto). */
+export const randomTag = (): string => randomHex(6);
 
 /**
  * The email is at example.invalid, a domain that cannot exist (RFC 2606): Parchment may send

@@ -25,6 +25,16 @@ import { closeAllServers, startServer } from "contract-kit/test-support";
 afterEach(closeAllServers);
 
 const CREATE = "POST /v1/organizations/{organization_id}/users";
+/** The documented error statuses the three operations share, each with its class. */
+const ERROR_CLASSES = [
+  [400, ParchmentBadRequestError],
+  [401, ParchmentAuthenticationError],
+  [403, ParchmentPermissionError],
+  [404, ParchmentNotFoundError],
+  [429, ParchmentRateLimitError],
+  [500, ParchmentServerError],
+  [503, ParchmentServerError],
+] as const;
 const SAM: CreateUserRequest = { given_name: "Sam", family_name: "Nguyen", email: "sam.nguyen@example.com", partner_user_id: "PARTNER#USER_67890", access_roles: ["receptionist"] };
 
 /** A success envelope with `status` and `fields` (data, message, code) as given. */
@@ -112,15 +122,7 @@ describe("users.create", () => {
     expect(error).toMatchObject({ status: 422, validation, code: "VALIDATION_ERROR" });
   });
 
-  it.each([
-    [400, ParchmentBadRequestError],
-    [401, ParchmentAuthenticationError],
-    [403, ParchmentPermissionError],
-    [404, ParchmentNotFoundError],
-    [429, ParchmentRateLimitError],
-    [500, ParchmentServerError],
-    [503, ParchmentServerError],
-  ])("a %i is a %O", async (status, type) => {
+  it.each(ERROR_CLASSES)("a %i is a %O", async (status, type) => {
     const { client, fetch } = clientWith(() => problem(status, { title: "Refused", detail: `status ${status}` }));
     const error = await failure(client.users.create(SAM));
     expect(error).toBeInstanceOf(type);
@@ -146,15 +148,7 @@ describe.each([
     expect(fetch.bodies).toEqual([undefined, undefined]);
   });
 
-  it.each([
-    [400, ParchmentBadRequestError],
-    [401, ParchmentAuthenticationError],
-    [403, ParchmentPermissionError],
-    [404, ParchmentNotFoundError],
-    [429, ParchmentRateLimitError],
-    [500, ParchmentServerError],
-    [503, ParchmentServerError],
-  ])("a %i is a %O naming the operation", async (status, type) => {
+  it.each(ERROR_CLASSES)("a %i is a %O naming the operation", async (status, type) => {
     const { client } = clientWith(() => problem(status, { title: "Refused", detail: `status ${status}` }));
     const error = await failure(client.users[name]("usr_abc123def456"));
     expect(error).toBeInstanceOf(type);

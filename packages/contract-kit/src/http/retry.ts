@@ -33,6 +33,13 @@ export function retryPolicy(options: RetryOptions | false | undefined): RetryPol
 /** Statuses that say "try again later" without the request having been acted on. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
+/**
+ * The statuses after which even a request that must not be made twice (a create, with no
+ * idempotency key) may be sent again: only a 429 says the server did not act on it; a 502, 503
+ * or 504 may come from in front of a server that did. verify's exchange reads the same set.
+ */
+export const NOT_ACTED_ON_STATUSES: ReadonlySet<number> = new Set([429]);
+
 // RFC 9110 section 5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms.
 const HTTP_DATE = [
   /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/,
@@ -81,7 +88,7 @@ export interface AttemptOutcome {
  */
 export function retryDelay(policy: RetryPolicy | undefined, outcome: AttemptOutcome): number | undefined {
   if (!policy || outcome.attempt >= policy.maxAttempts) return undefined;
-  if (!outcome.idempotent && !(outcome.retryOn429 && outcome.status === 429)) return undefined;
+  if (!outcome.idempotent && !(outcome.retryOn429 && outcome.status !== undefined && NOT_ACTED_ON_STATUSES.has(outcome.status))) return undefined;
   if (outcome.status !== undefined && !RETRYABLE_STATUSES.has(outcome.status)) return undefined;
   const delay = parseRetryAfter(outcome.retryAfter) ?? backoffDelay(policy, outcome.attempt);
   return outcome.waited + delay > policy.maxDelayMs ? undefined : delay;

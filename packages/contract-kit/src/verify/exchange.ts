@@ -5,7 +5,7 @@
 // failure is an ExchangeFailure that names its cause.
 import { setTimeout as sleep } from "node:timers/promises";
 import { attempt, type AttemptResult } from "../http/attempt.js";
-import { parseRetryAfter } from "../http/retry.js";
+import { NOT_ACTED_ON_STATUSES, parseRetryAfter } from "../http/retry.js";
 
 export interface ExchangeOptions {
   fetch: typeof fetch;
@@ -91,11 +91,8 @@ async function attemptOnce(url: URL, init: RequestInit, options: ExchangeOptions
 
 /** The answers sent again once: a 429 and a 503 say to come back later. */
 export const RETRIED_STATUSES: readonly number[] = [429, 503];
-/**
- * For a request that must not be made twice (a create: no idempotency key): only a 429 says
- * the request was not acted on; a 503 may come after the server acted.
- */
-export const RETRIED_STATUSES_UNSAFE_TO_REPEAT: readonly number[] = [429];
+/** For a request that must not be made twice (a create: no idempotency key): those that say it was not acted on. */
+export const RETRIED_STATUSES_UNSAFE_TO_REPEAT: readonly number[] = RETRIED_STATUSES.filter((status) => NOT_ACTED_ON_STATUSES.has(status));
 
 export async function exchange(url: URL, init: RequestInit, options: ExchangeOptions, retried: readonly number[] = RETRIED_STATUSES): Promise<Exchange> {
   const first = await attemptOnce(url, init, options);
