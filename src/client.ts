@@ -176,7 +176,8 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
   const redact = typeof token === "function" && token.redact ? (text: string) => redactor.redact(token.redact!(text)) : redactor.redact;
   const headers: Record<string, string> = { "x-organization-secret": organizationSecret };
   if (fixedToken) headers.authorization = `Bearer ${fixedToken}`;
-  const { raw, fetchFor } = createRawClient(options, {
+  // `methods` serves the calls below; `raw` is the caller's (its middleware applies to raw calls only).
+  const { raw, methods, fetchFor } = createRawClient(options, {
     retry: retryPolicy(options.retry),
     headers,
     token: typeof token === "function" ? token : undefined,
@@ -195,7 +196,7 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
   const users: ParchmentClient["users"] = {
     async list(query = {}, { signal } = {}) {
       const params = { path: { organization_id }, query };
-      const body = await envelope<ListEnvelope>(LIST_USERS, () => raw.GET(USERS, { params, parseAs: "text", fetch: fetchFor(LIST_USERS, signal) }), listProblem);
+      const body = await envelope<ListEnvelope>(LIST_USERS, () => methods.GET(USERS, { params, parseAs: "text", fetch: fetchFor(LIST_USERS, signal) }), listProblem);
       return toUserPage(body);
     },
 
@@ -220,21 +221,21 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
     },
 
     get: async (userId, { signal } = {}) =>
-      (await envelope<Success<typeof USER, "get">>(GET_USER, () => raw.GET(USER, { params: { path: userPath(userId) }, parseAs: "text", fetch: fetchFor(GET_USER, signal) }))).data,
+      (await envelope<Success<typeof USER, "get">>(GET_USER, () => methods.GET(USER, { params: { path: userPath(userId) }, parseAs: "text", fetch: fetchFor(GET_USER, signal) }))).data,
 
     update: async (userId, body, { signal } = {}) =>
-      (await envelope<Success<typeof USER, "put">>(UPDATE_USER, () => raw.PUT(USER, { params: { path: userPath(userId) }, body, parseAs: "text", fetch: fetchFor(UPDATE_USER, signal) })))
+      (await envelope<Success<typeof USER, "put">>(UPDATE_USER, () => methods.PUT(USER, { params: { path: userPath(userId) }, body, parseAs: "text", fetch: fetchFor(UPDATE_USER, signal) })))
         .data,
 
     setRoles: async (userId, roles, { signal } = {}) =>
       (
         await envelope<Success<typeof ROLES, "put">>(UPDATE_ROLES, () =>
-          raw.PUT(ROLES, { params: { path: userPath(userId) }, body: { access_roles: roles }, parseAs: "text", fetch: fetchFor(UPDATE_ROLES, signal) }),
+          methods.PUT(ROLES, { params: { path: userPath(userId) }, body: { access_roles: roles }, parseAs: "text", fetch: fetchFor(UPDATE_ROLES, signal) }),
         )
       ).data,
 
     async create(body, { signal } = {}) {
-      const result = await raw.POST(USERS, { params: { path: { organization_id } }, body, parseAs: "text", fetch: fetchFor(CREATE_USER, signal) });
+      const result = await methods.POST(USERS, { params: { path: { organization_id } }, body, parseAs: "text", fetch: fetchFor(CREATE_USER, signal) });
       const status = result.response.status;
       const envelope = readEnvelope<CreatedEnvelope>(CREATE_USER, redact, result, createdProblem(status), status === 202);
       const data = envelope.data;
@@ -248,10 +249,10 @@ export function createParchmentClient(options: ParchmentClientOptions): Parchmen
     },
 
     disable: async (userId, { signal } = {}) =>
-      (await envelope<Success<typeof DISABLE, "put">>(DISABLE_USER, () => raw.PUT(DISABLE, { params: { path: userPath(userId) }, parseAs: "text", fetch: fetchFor(DISABLE_USER, signal) }))).data,
+      (await envelope<Success<typeof DISABLE, "put">>(DISABLE_USER, () => methods.PUT(DISABLE, { params: { path: userPath(userId) }, parseAs: "text", fetch: fetchFor(DISABLE_USER, signal) }))).data,
 
     enable: async (userId, { signal } = {}) =>
-      (await envelope<Success<typeof ENABLE, "put">>(ENABLE_USER, () => raw.PUT(ENABLE, { params: { path: userPath(userId) }, parseAs: "text", fetch: fetchFor(ENABLE_USER, signal) }))).data,
+      (await envelope<Success<typeof ENABLE, "put">>(ENABLE_USER, () => methods.PUT(ENABLE, { params: { path: userPath(userId) }, parseAs: "text", fetch: fetchFor(ENABLE_USER, signal) }))).data,
   };
 
   return { users, raw };

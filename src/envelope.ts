@@ -3,13 +3,17 @@
 // ParchmentResponseError for anything else. Every string taken from the body is redacted
 // before it reaches an error.
 import { ParchmentResponseError, apiErrorClass, type OperationInfo } from "./errors.js";
-import { notJsonReason, parseJsonText, parseRetryAfter, isObject } from "contract-kit/http";
+import { notJsonReason, parseJsonText, parseRetryAfter, isObject, type ResponseHead } from "contract-kit/http";
 import type { ValidationIssue } from "./types.js";
 
 export type Redact = (text: string) => string;
 
-/** What an openapi-fetch call made with `parseAs: "text"` resolves to. */
-export type RawResult = { data?: string | undefined; error?: unknown; response: Response };
+/**
+ * What an openapi-fetch call made with `parseAs: "text"` resolves to, of which only the
+ * response's head is read here: for the client's own methods it is the transport's
+ * BufferedResponse, not a platform Response.
+ */
+export type RawResult = { data?: string | undefined; error?: unknown; response: ResponseHead };
 
 // The body is untrusted JSON, possibly not an object at all: every field is read through
 // optional chaining and checked with typeof (a property of a string or number is undefined).

@@ -1,11 +1,13 @@
-// Parchment's openapi-fetch client on the shared transport: the spec's paths for types, the
+// Parchment's openapi-fetch clients on the shared transport: the spec's paths for types, the
 // sandbox server by default, Parchment's error classes. Calls through `raw` name their path
 // template (contract-kit's createRawFetch records it) so that errors name the operation rather
-// than one user's path; the client's own methods pass their operation and signal with `fetchFor`.
+// than one user's path. The client's own methods call a second openapi-fetch client with the
+// same headers and no middleware: they pass their operation and signal with `fetchFor`, and
+// read the body the transport already holds (contract-kit's bufferedFetch).
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
 import { parchmentErrors } from "./errors.js";
-import { CallRequest, createRawFetch, createTransport, type ConnectionOptions, type OperationInfo, type TransportOptions } from "contract-kit/http";
+import { bufferedFetch, CallRequest, createRawFetch, createTransport, type ConnectionOptions, type OperationInfo, type TransportOptions } from "contract-kit/http";
 import { operationIds } from "../generated/operations.js";
 import { observation, type ObservationOptions } from "./observation.js";
 import { PARCHMENT_SERVERS } from "./types.js";
@@ -19,7 +21,7 @@ export type FetchFor = (operation: OperationInfo, signal: AbortSignal | undefine
 export function createRawClient(
   connection: ConnectionOptions,
   options: Pick<TransportOptions, "redact" | "retry" | "token" | "learnSecret"> & { headers?: Record<string, string>; observe?: ObservationOptions },
-): { raw: RawClient; fetchFor: FetchFor } {
+): { raw: RawClient; methods: RawClient; fetchFor: FetchFor } {
   const { observe = {}, ...transportOptions } = options;
   const transport = createTransport(connection, {
     ...transportOptions,
@@ -29,9 +31,12 @@ export function createRawClient(
     product: `parchment-contract/${VERSION}`,
     errors: parchmentErrors,
   });
-  // Calls made through `raw`: the caller's signal travels on the Request (a CallRequest, sent as it is on the first attempt).
+  // Either client's Request is a CallRequest, which the transport sends as it is on the first attempt.
+  const base = { baseUrl: transport.baseUrl, headers: options.headers, Request: CallRequest };
+  // Calls made through `raw`: the caller's signal travels on the Request.
   const rawFetch = createRawFetch(transport);
-  const client = createClient<paths, "application/json">({ baseUrl: transport.baseUrl, headers: options.headers, fetch: rawFetch.fetch, Request: CallRequest });
-  client.use(rawFetch.middleware);
-  return { raw: client, fetchFor: (operation, signal) => (request) => transport.send(request, operation, signal) };
+  const raw = createClient<paths, "application/json">({ ...base, fetch: rawFetch.fetch });
+  raw.use(rawFetch.middleware);
+  const methods = createClient<paths, "application/json">(base);
+  return { raw, methods, fetchFor: (operation, signal) => bufferedFetch(transport, operation, signal) };
 }

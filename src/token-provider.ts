@@ -53,12 +53,12 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   const redactor = createRedactor([credentials["x-partner-secret"], credentials["x-organization-secret"]]);
   const redact = redactor.redact;
   // Never retried: a POST that may have reached the server is not sent again.
-  const { raw, fetchFor } = createRawClient(options, { redact });
+  const { methods, fetchFor } = createRawClient(options, { redact });
   const cache = new Map<string, Cached>();
   const inFlight = new Map<string, Promise<string>>();
 
   async function requestToken(key: string, userId: string, scope: Scope[]): Promise<string> {
-    const result = await raw.POST("/v1/token", {
+    const result = await methods.POST("/v1/token", {
       params: { header: { ...credentials, "x-user-id": userId } },
       body: { grantType: "client_credentials" as const, scope },
       parseAs: "text",

@@ -6,7 +6,7 @@ import { AvaraResponseError } from "./errors.js";
 
 export type { ObservationOptions } from "contract-kit/http";
 
-const requestIdOf = (_body: unknown, response: Response) => response.headers.get("x-request-id") ?? undefined;
+const requestIdOf = (_body: unknown, response: { headers: Headers }) => response.headers.get("x-request-id") ?? undefined;
 
 export const observation = (options: ObservationOptions, redact: (text: string) => string): Pick<TransportOptions, "hooks" | "inspect" | "requestIdOf"> =>
   shared(options, {

@@ -131,6 +131,24 @@ describe("users", () => {
     expect(request!.redirect).toBe("manual");
   });
 
+  it("a raw middleware applies to raw calls only: the client's methods are sent without it", async () => {
+    const { client, fetch } = clientWith(() => success(userFixture));
+    client.raw.use({ onRequest: ({ request }) => new Request(request, { headers: { ...Object.fromEntries(request.headers), "x-trace": "t1" } }) });
+    await client.users.get("usr_abc123def456");
+    await client.raw.GET("/v1/organizations/{organization_id}/users/{user_id}", { params: { path: { organization_id: ORG, user_id: "usr_abc123def456" } } });
+    expect(fetch.requests.map((request) => request.headers.get("x-trace"))).toEqual([null, "t1"]);
+  });
+
+  it("a raw call's response is a platform Response whose body can still be read; a method's data is the same user", async () => {
+    const { client } = clientWith(() => success(userFixture));
+    const { response } = await client.raw.GET("/v1/organizations/{organization_id}/users/{user_id}", { params: { path: { organization_id: ORG, user_id: "usr_abc123def456" } } });
+    expect(response).toBeInstanceOf(Response);
+    expect(response.bodyUsed).toBe(true); // openapi-fetch parsed it
+    const again = await client.raw.GET("/v1/organizations/{organization_id}/users/{user_id}", { params: { path: { organization_id: ORG, user_id: "usr_abc123def456" } }, parseAs: "stream" });
+    expect(JSON.parse(await new Response(again.data as ReadableStream).text()).data.user_id).toBe("usr_abc123def456");
+    expect((await client.users.get("usr_abc123def456")).user_id).toBe("usr_abc123def456");
+  });
+
   it("defaults to the spec's sandbox server", async () => {
     const { client, fetch } = testClient(() => success(userFixture), { baseUrl: undefined });
     await client.users.get("usr_1");

@@ -5,7 +5,7 @@
 // followed (a redirect to another origin would carry the credential headers along).
 import { MAX_TIMER_MS, type FetchLike } from "./options.js";
 import { BodyTooLargeError, readBody } from "./read-body.js";
-import { rememberBody } from "./response-body.js";
+import { BufferedResponse } from "./response-body.js";
 
 export interface AttemptLimits {
   /** The deadline for the headers and the body together, in milliseconds. */
@@ -25,11 +25,8 @@ export interface AttemptRequest {
 
 /** A complete response (its body read into memory), or why there is none (`status` when the headers had come). */
 export type AttemptResult =
-  | { response: Response; failure?: undefined; status?: undefined }
+  | { response: BufferedResponse; failure?: undefined; status?: undefined }
   | { response?: undefined; failure: "timeout" | "network" | "too-large" | "not-a-response"; cause?: unknown; status?: number };
-
-// Statuses whose Response cannot have a body (the constructor throws on one).
-const NULL_BODY = new Set([101, 204, 205, 304]);
 
 function isResponse(value: unknown): value is Response {
   const candidate = value as Response | null | undefined;
@@ -95,12 +92,7 @@ export async function attempt(fetch: FetchLike, request: AttemptRequest, limits:
       // A reset or a broken stream mid-body is a network failure like a refused connection.
       return failed("network", error, response.status);
     }
-    // No statusText: a reason phrase outside Latin-1 (a server's own words) would make the
-    // Response constructor throw, and nothing here reads it.
-    const { status } = response;
-    const buffered = new Response(NULL_BODY.has(status) ? null : bytes, { status, headers: response.headers });
-    rememberBody(buffered, bytes);
-    return { response: buffered };
+    return { response: new BufferedResponse(response.status, response.headers, bytes) };
   } finally {
     // The whole response is in memory (or the attempt failed): nothing is left to abort.
     clearTimeout(timer);

@@ -5,7 +5,7 @@
 // schema keyword, never a value of the body. The pointer is made of the body's own keys, so it
 // is redacted like any server text, and bounded in length and number.
 import { check } from "./options.js";
-import { jsonBodyOf } from "./response-body.js";
+import type { BufferedResponse } from "./response-body.js";
 import type { OperationInfo } from "./transport.js";
 
 export type ValidateResponses = "off" | "report" | "throw";
@@ -52,13 +52,13 @@ export interface DriftCheckOptions {
   load: () => Promise<ResponseValidators>;
   redact: (text: string) => string;
   /** The server's request id in a parsed body, unredacted (redacted here). */
-  requestIdOf: (body: unknown, response: Response) => string | undefined;
+  requestIdOf: (body: unknown, response: BufferedResponse) => string | undefined;
   /** Builds the error "throw" raises: the vendor's response error carrying the violations. */
   error: (operation: OperationInfo, message: string, status: number, fields: { violations: Violation[]; requestId: string | undefined }) => Error;
 }
 
 /** Checks one final response; resolves when it matches (or was only reported), rejects in "throw" mode when it does not. */
-export type DriftCheck = (operation: OperationInfo, response: Response) => Promise<void>;
+export type DriftCheck = (operation: OperationInfo, response: BufferedResponse) => Promise<void>;
 
 function validatorFor(responses: Readonly<Record<string, CompiledValidator>>, status: number): CompiledValidator | undefined {
   return responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
@@ -80,7 +80,7 @@ export function createDriftCheck(options: DriftCheckOptions): DriftCheck | undef
     if (!entry) return; // a raw call to a path the contract does not have: nothing to check it against
     const { status } = response;
     const validate = validatorFor(entry.responses, status);
-    const body = await jsonBodyOf(response);
+    const body = await response.jsonBody();
     let found: Violation[];
     if (!validate) found = [violation("", "status", "#/responses")];
     else if (!body) found = [violation("", "json", "#/content")];

@@ -32,3 +32,14 @@ export function createRawFetch(transport: Pick<Transport, "send">): RawFetch {
     },
   };
 }
+
+/**
+ * The fetch of one call of a client's own methods, which know their operation and take the
+ * caller's signal themselves: an openapi-fetch client of their own (no middleware) called with
+ * `parseAs: "text"`. It resolves with the attempt's BufferedResponse as it is: openapi-fetch
+ * reads only `status`, `ok`, `headers` and `text()` of it, and the methods hand back data, never
+ * the response, so no platform Response is made to be read a second time.
+ */
+export function bufferedFetch(transport: Pick<Transport, "sendBuffered">, operation: OperationInfo, signal: AbortSignal | undefined): (request: Request) => Promise<Response> {
+  return (request) => transport.sendBuffered(request, operation, signal) as Promise<unknown> as Promise<Response>;
+}

@@ -24,23 +24,23 @@ export async function readBody(response: Response, maxBytes: number): Promise<Ui
   // Every body is read chunk by chunk and counted, within a declared length too: a compressed
   // body's length is of its compressed bytes (a gzip of zeros inflates a thousandfold), and a
   // fetch other than the platform's can hand on more than its Content-Length says.
+  // The reader is never released: the stream is read to its end or cancelled, and no one else
+  // reads it (releasing costs a rejected promise per body on Node 20).
   const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let received = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      received += value.byteLength;
-      if (received > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw new BodyTooLargeError(maxBytes);
-      }
-      chunks.push(value);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLargeError(maxBytes);
     }
-  } finally {
-    reader.releaseLock();
+    chunks.push(value);
   }
+  // One chunk (a small body) is the body: no copy.
+  if (chunks.length === 1) return chunks[0]!;
   const bytes = new Uint8Array(received);
   let at = 0;
   for (const chunk of chunks) {

@@ -1,37 +1,58 @@
-// The JSON body of a response the transport has already read, parsed at most once however
-// many readers want it (the hooks' requestId, the drift check): bounded like every other
-// untrusted JSON here, and undefined when the response is not JSON at all.
+// A response whose body an attempt has already read into memory (within the deadline and the
+// size cap), and its JSON, parsed at most once however many readers want it (the hooks'
+// requestId, the drift check): bounded like every other untrusted JSON here, and undefined
+// when the response is not JSON at all.
+//
+// The client's own methods hand it to openapi-fetch as it is: with `parseAs: "text"`,
+// openapi-fetch reads only `status`, `ok`, `headers` and `text()` of what its fetch returns, so
+// no stream is made to be read again (on Node 20 a ReadableStream costs more than the rest of
+// the call's own work). Raw calls give the caller a real Response: `toResponse()`.
 import { parseBoundedJson } from "./json-depth.js";
 import { isJsonMediaType } from "./media-type.js";
 
-const parsed = new WeakMap<Response, Promise<{ json: unknown } | undefined>>();
-const bytesOf = new WeakMap<Response, Uint8Array>();
 const decoder = new TextDecoder();
 
-/** Keeps the bytes an attempt read for its buffered Response: decoding them costs far less than cloning the Response. */
-export function rememberBody(response: Response, bytes: Uint8Array): void {
-  bytesOf.set(response, bytes);
-}
+// Statuses whose Response cannot have a body (the constructor throws on one).
+const NULL_BODY = new Set([101, 204, 205, 304]);
 
-/** The body's text, from the remembered bytes when there are some. */
-function textOf(response: Response): Promise<string> {
-  const bytes = bytesOf.get(response);
-  return bytes ? Promise.resolve(decoder.decode(bytes)) : response.clone().text();
-}
+/** What a client reads of a response before its body: every reader of a BufferedResponse and a Response alike. */
+export type ResponseHead = Pick<Response, "status" | "ok" | "headers">;
 
-/** `{ json }` for a JSON body that parses within the bounds, undefined otherwise. Never throws. */
-export function jsonBodyOf(response: Response): Promise<{ json: unknown } | undefined> {
-  let body = parsed.get(response);
-  if (!body) {
-    body = isJsonMediaType(response.headers.get("content-type") ?? undefined)
-      ? textOf(response)
-          .then((text) => {
-            const read = parseBoundedJson(text);
-            return read.problem === undefined ? { json: read.value } : undefined;
-          })
-          .catch(() => undefined)
-      : Promise.resolve(undefined);
-    parsed.set(response, body);
+export class BufferedResponse implements ResponseHead {
+  #json: Promise<{ json: unknown } | undefined> | undefined;
+
+  constructor(
+    readonly status: number,
+    readonly headers: Headers,
+    readonly bytes: Uint8Array<ArrayBuffer>,
+  ) {}
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status <= 299;
   }
-  return body;
+
+  /** The body decoded as UTF-8, as Response.text() decodes it. */
+  text(): Promise<string> {
+    return Promise.resolve(decoder.decode(this.bytes));
+  }
+
+  /** `{ json }` for a JSON body that parses within the bounds, undefined otherwise. Never rejects. */
+  jsonBody(): Promise<{ json: unknown } | undefined> {
+    this.#json ??= isJsonMediaType(this.headers.get("content-type") ?? undefined)
+      ? this.text().then((text) => {
+          const read = parseBoundedJson(text);
+          return read.problem === undefined ? { json: read.value } : undefined;
+        })
+      : Promise.resolve(undefined);
+    return this.#json;
+  }
+
+  /**
+   * A platform Response of the same status, headers and bytes. No statusText: a reason phrase
+   * outside Latin-1 (a server's own words) would make the constructor throw, and nothing here
+   * reads it.
+   */
+  toResponse(): Response {
+    return new Response(NULL_BODY.has(this.status) ? null : this.bytes, { status: this.status, headers: this.headers });
+  }
 }

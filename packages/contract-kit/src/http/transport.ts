@@ -9,7 +9,7 @@ import { describeCause, safeCause } from "./causes.js";
 import { baseUrlOption, fetchOption, isHeaderValue, positiveNumber, timerOption, userAgentOption, type FetchLike } from "./options.js";
 import { callHook, operationIdOf, type Hooks } from "./observe.js";
 import { takeController } from "./call-request.js";
-import { jsonBodyOf } from "./response-body.js";
+import type { BufferedResponse } from "./response-body.js";
 import { retryDelay, sleep, type RetryPolicy } from "./retry.js";
 
 export type { FetchLike } from "./options.js";
@@ -75,18 +75,20 @@ export interface TransportOptions {
   /** The contract's operation ids by "METHOD /path/template", for the hooks. */
   operationIds?: Readonly<Record<string, string>>;
   /** The server's request id in a parsed JSON body (or the response's headers), unredacted; the transport redacts it. */
-  requestIdOf?: (body: unknown, response: Response) => string | undefined;
+  requestIdOf?: (body: unknown, response: BufferedResponse) => string | undefined;
   /** Checks the final response of a call before it is handed back (src/drift.ts); rejects to fail the call. */
-  inspect?: ((operation: OperationInfo, response: Response) => Promise<void>) | undefined;
+  inspect?: ((operation: OperationInfo, response: BufferedResponse) => Promise<void>) | undefined;
 }
 
 export interface Transport {
   baseUrl: string;
   /**
-   * Sends `request` for `operation`; resolves with a response whose body is already read.
-   * `signal` is the caller's (a request always has a signal of its own; a caller that gave
-   * none passes undefined, and the deadline alone bounds each attempt).
+   * Sends `request` for `operation`; resolves with the final response, its body read into
+   * memory. `signal` is the caller's (a request always has a signal of its own; a caller that
+   * gave none passes undefined, and the deadline alone bounds each attempt).
    */
+  sendBuffered(request: Request, operation: OperationInfo, signal: AbortSignal | undefined): Promise<BufferedResponse>;
+  /** The same, resolving with a platform Response (for a caller that gets the Response itself, such as a raw call's). */
   send(request: Request, operation: OperationInfo, signal: AbortSignal | undefined): Promise<Response>;
 }
 
@@ -139,7 +141,7 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
     return errors.network(operation, `the request failed before a complete response arrived${why ? `: ${why}` : ""}`, cause);
   }
 
-  function redirectError(operation: OperationInfo, response: Response, from: string): Error {
+  function redirectError(operation: OperationInfo, response: BufferedResponse, from: string): Error {
     const location = response.headers.get("location");
     // The target's origin and path only: its query or user info may carry anything.
     const target = location && URL.canParse(location, from) ? new URL(location, from) : undefined;
@@ -148,9 +150,9 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
   }
 
   /** The request id of a response for a hook: parsed from the body only when a hook listens. */
-  async function requestIdFor(response: Response | undefined): Promise<string | undefined> {
+  async function requestIdFor(response: BufferedResponse | undefined): Promise<string | undefined> {
     if (!response || !options.requestIdOf) return undefined;
-    const body = await jsonBodyOf(response);
+    const body = await response.jsonBody();
     const id = options.requestIdOf(body?.json, response);
     return typeof id === "string" ? redact(id).slice(0, 256) : undefined;
   }
@@ -177,7 +179,7 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
     return result;
   }
 
-  async function send(request: Request, operation: OperationInfo, signal: AbortSignal | undefined): Promise<Response> {
+  async function sendBuffered(request: Request, operation: OperationInfo, signal: AbortSignal | undefined): Promise<BufferedResponse> {
     const { method } = request;
     let { headers } = request; // this request is ours to change (sent as it is once, then copied per attempt)
     headers.set("user-agent", userAgent);
@@ -224,7 +226,11 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
     }
   }
 
-  return { baseUrl, send };
+  return {
+    baseUrl,
+    sendBuffered,
+    send: async (request, operation, signal) => (await sendBuffered(request, operation, signal)).toResponse(),
+  };
 }
 
 const IDEMPOTENT: ReadonlySet<string> = new Set(["GET", "PUT"]);

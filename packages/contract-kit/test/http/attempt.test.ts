@@ -62,11 +62,26 @@ describe("a complete response", () => {
     expect(await attempt(realFetch, get(server.url), limits({ maxBytes: 99 }))).toEqual({ failure: "too-large", status: 200 });
   });
 
+  it("a character split between two chunks is decoded whole, and the platform Response made from it reads the same", async () => {
+    const url = await rawServer((socket) => {
+      const body = Buffer.from('{"name":"Zoë 🩺"}');
+      const cut = body.indexOf(Buffer.from("🩺")) + 2; // inside the four bytes of the emoji
+      socket.write(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n`);
+      socket.write(body.subarray(0, cut));
+      setTimeout(() => socket.end(body.subarray(cut)), 30);
+    });
+    const result = await attempt(realFetch, get(url), limits());
+    expect(await text(result)).toBe('{"name":"Zoë 🩺"}');
+    expect(await result.response!.jsonBody()).toEqual({ json: { name: "Zoë 🩺" } });
+    expect(await result.response!.toResponse().json()).toEqual({ name: "Zoë 🩺" });
+  });
+
   it.each([204, 205, 304])("a %i (a status that cannot have a body) is a response, not a TypeError", async (status) => {
     const server = await startServer((_request, response) => response.writeHead(status).end());
     const result = await attempt(realFetch, get(server.url), limits());
     expect(result.response?.status).toBe(status);
-    expect(result.response?.body).toBeNull();
+    expect(result.response?.bytes.byteLength).toBe(0);
+    expect(result.response?.toResponse().body).toBeNull();
   });
 
   it("a reason phrase outside Latin-1 is no TypeError: the status is what counts", async () => {

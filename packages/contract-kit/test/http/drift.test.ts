@@ -3,7 +3,7 @@
 // times is reported in at most MAX_VIOLATIONS entries.
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { createDriftCheck, createRedactor, MAX_VIOLATIONS, type DriftEvent, type ResponseValidators } from "../../src/http/index.js";
+import { BufferedResponse, createDriftCheck, createRedactor, MAX_VIOLATIONS, type DriftEvent, type ResponseValidators } from "../../src/http/index.js";
 import { expectNoPartOf, everyView } from "../support/index.js";
 
 const SECRET = "sk_live_0123456789abcdefXYZ";
@@ -11,7 +11,7 @@ const ajv = new Ajv2020({ allErrors: true });
 const validate = ajv.compile({ type: "object", additionalProperties: { type: "number" } });
 const validators: ResponseValidators = { "GET /things": { operationId: "listThings", responses: { "200": validate } } };
 const operation = { method: "GET", path: "/things" };
-const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
+const json = (body: unknown) => new BufferedResponse(200, new Headers({ "content-type": "application/json" }), new TextEncoder().encode(JSON.stringify(body)));
 
 function check(mode: "report" | "throw", events: DriftEvent[]) {
   return createDriftCheck({
