@@ -8,7 +8,6 @@ import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
 import { parchmentErrors } from "./errors.js";
 import { bufferedFetch, CallRequest, createRawFetch, createTransport, type ConnectionOptions, type OperationInfo, type TransportOptions } from "contract-kit/http";
-import { operationIds } from "../generated/operations.js";
 import { observation, type ObservationOptions } from "./observation.js";
 import { PARCHMENT_SERVERS } from "./types.js";
 import { VERSION } from "./version.js";
@@ -26,7 +25,6 @@ export function createRawClient(
   const transport = createTransport(connection, {
     ...transportOptions,
     ...observation(observe, options.redact),
-    operationIds,
     defaultBaseUrl: PARCHMENT_SERVERS.sandbox,
     product: `parchment-contract/${VERSION}`,
     errors: parchmentErrors,

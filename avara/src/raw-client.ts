@@ -6,7 +6,6 @@
 import createClient, { type Client } from "openapi-fetch";
 import { CallRequest, createRawFetch, createTransport, type ConnectionOptions, type TransportOptions } from "contract-kit/http";
 import type { paths } from "../generated/openapi.js";
-import { operationIds } from "../generated/operations.js";
 import { avaraErrors } from "./errors.js";
 import { observation, type ObservationOptions } from "./observation.js";
 import { AVARA_SERVERS } from "./types.js";
@@ -26,7 +25,6 @@ export function createAvaraRawClient(
     product: `avara-autoscribe-contract/${VERSION}`,
     errors: avaraErrors,
     ...observation(options.observe ?? {}, options.redact),
-    operationIds,
   });
   const rawFetch = createRawFetch(transport);
   const errorTexts = new WeakMap<Response, string>();

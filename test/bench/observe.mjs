@@ -30,6 +30,23 @@ const CLIENT = `import { createParchmentClient, createTokenProvider, ParchmentAp
 const { eagerBytes: entry, lazyBytes: validators } = await splitBundle(CLIENT);
 const total = entry + validators;
 
+// What the feature costs the client with validation and hooks off: the same consumer bundled
+// from the sources as they are, and with Parchment's observation() (the option checks and the
+// lazy loader, src/observation.ts) replaced by one that watches nothing. The difference is
+// what a client that leaves them off ships of them.
+const SOURCE_CLIENT = CLIENT.replace("./dist/index.js", "./src/index.ts");
+const without = {
+  name: "without-observation",
+  setup(plugin) {
+    plugin.onLoad({ filter: /[/\\]src[/\\]observation\.ts$/ }, (args) =>
+      args.path.startsWith(path.join(root, "src")) ? { contents: "export const observation = () => ({});", loader: "ts" } : undefined,
+    );
+  },
+};
+const fromSource = await splitBundle(SOURCE_CLIENT, { loader: "ts" });
+const withoutFeature = await splitBundle(SOURCE_CLIENT, { loader: "ts", plugins: [without] });
+const featureOff = fromSource.eagerBytes - withoutFeature.eagerBytes;
+
 console.log([
   "| measure | result |",
   "|---|---|",
@@ -37,6 +54,7 @@ console.log([
   `| same, onRequest + onResponse hooks / none, per call | ${ratio("hooks").toFixed(3)}x (${us("hooks").toFixed(1)} µs) |`,
   `| minified consumer bundle (client + token provider), gzip: what loads with validation off (entry and its static chunks) | ${entry} B (${total} B with the lazy chunk) |`,
   `| the validators' lazy chunk, gzip, loaded on the first checked call | ${validators} B |`,
+  `| what validation and hooks add to that entry while off (from the sources: with them / with observation() watching nothing) | ${featureOff} B (${fromSource.eagerBytes} B / ${withoutFeature.eagerBytes} B) |`,
   "",
   `per-round ratios of "report": ${Math.min(...rounds.map((ns) => ns.report / ns.off)).toFixed(3)}x to ${Math.max(...rounds.map((ns) => ns.report / ns.off)).toFixed(3)}x (${ROUNDS} rounds, Node ${process.version})`,
 ].join("\n"));

@@ -27,9 +27,9 @@ const OURS = `import { createParchmentClient, ParchmentApiError } from "./dist/i
  * dynamic import() becomes a chunk loaded when it runs). Returns the gzip bytes (level 9) of the
  * entry and of the lazily loaded chunks; both sides are measured this same way.
  */
-export async function splitBundle(contents) {
+export async function splitBundle(contents, { loader = "js", plugins = [] } = {}) {
   const result = await build({
-    stdin: { contents, resolveDir: root, loader: "js" }, bundle: true, minify: true, format: "esm", platform: "neutral", splitting: true,
+    stdin: { contents, resolveDir: root, loader }, plugins, tsconfig: path.join(root, "tsconfig.json"), bundle: true, minify: true, format: "esm", platform: "neutral", splitting: true,
     outdir: "/bench-out", write: false, logLevel: "silent", mainFields: ["module", "main"], external: ["node:*"], entryNames: "entry", chunkNames: "[name]-[hash]",
     metafile: true,
   });

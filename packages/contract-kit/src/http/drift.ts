@@ -4,8 +4,8 @@
 // them. What a violation says is where and which rule: the JSON pointer into the body and the
 // schema keyword, never a value of the body. The pointer is made of the body's own keys, so it
 // is redacted like any server text, and bounded in length and number.
-import { check } from "./options.js";
 import type { BufferedResponse } from "./response-body.js";
+import { jsonBodyOf } from "./response-json.js";
 import type { OperationInfo } from "./transport.js";
 
 export type ValidateResponses = "off" | "report" | "throw";
@@ -80,7 +80,7 @@ export function createDriftCheck(options: DriftCheckOptions): DriftCheck | undef
     if (!entry) return; // a raw call to a path the contract does not have: nothing to check it against
     const { status } = response;
     const validate = validatorFor(entry.responses, status);
-    const body = await response.jsonBody();
+    const body = await jsonBodyOf(response);
     let found: Violation[];
     if (!validate) found = [violation("", "status", "#/responses")];
     else if (!body) found = [violation("", "json", "#/content")];
@@ -100,15 +100,4 @@ export function createDriftCheck(options: DriftCheckOptions): DriftCheck | undef
       // A report must not change the call's outcome: the data still goes back to the caller.
     }
   };
-}
-
-const MODES: readonly ValidateResponses[] = ["off", "report", "throw"];
-
-/** The validateResponses option, checked: "off" by default; "report" needs an onDrift function. */
-export function validateResponsesOption(mode: unknown, onDrift: unknown): { mode: ValidateResponses; onDrift: ((event: DriftEvent) => void) | undefined } {
-  const value = mode ?? "off";
-  check(MODES.includes(value as ValidateResponses), "validateResponses", '"off", "report" or "throw"');
-  check(onDrift === undefined || typeof onDrift === "function", "onDrift", "a function");
-  check(value !== "report" || onDrift !== undefined, "onDrift", 'a function when validateResponses is "report"');
-  return { mode: value as ValidateResponses, onDrift: onDrift as ((event: DriftEvent) => void) | undefined };
 }

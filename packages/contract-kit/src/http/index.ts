@@ -18,4 +18,6 @@ export * from "./transport.js";
 export * from "./drift.js";
 export * from "./observe.js";
 export * from "./response-body.js";
+export * from "./response-json.js";
 export * from "./observation.js";
+export * from "./observer.js";

@@ -17,3 +17,6 @@ export function parseJsonText(text: string | undefined, invalid: () => Error): u
     throw invalid();
   }
 }
+
+/** A JSON object (not an array, not null): the shape every envelope, user and error body must have. */
+export const isObject = (value: unknown): value is Record<string, any> => typeof value === "object" && value !== null && !Array.isArray(value);

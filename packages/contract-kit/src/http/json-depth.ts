@@ -89,6 +89,3 @@ export function parseBoundedJson(text: string): { value: unknown; problem?: unde
   const problem = pastBounds(value);
   return problem === undefined ? { value } : { problem };
 }
-
-/** A JSON object (not an array, not null): the shape every envelope, user and error body must have. */
-export const isObject = (value: unknown): value is Record<string, any> => typeof value === "object" && value !== null && !Array.isArray(value);

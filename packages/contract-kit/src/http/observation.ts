@@ -1,9 +1,13 @@
 // The options every client takes for watching its calls (validateResponses, onDrift, onRequest,
-// onResponse) and what they become on the transport: the checked hooks, the vendor's request
-// id, and the drift check on the vendor's generated validators, which the vendor imports
-// lazily (a separate chunk: a client with validation off loads and ships none of it).
-import { createDriftCheck, validateResponsesOption, type DriftCheckOptions, type DriftEvent, type ValidateResponses } from "./drift.js";
-import { hooksOption, type RequestEvent, type ResponseEvent } from "./observe.js";
+// onResponse), checked when the client is made, and what they become on the transport: a
+// loader of the observer (observer.ts), which the vendor imports lazily with its operation ids
+// and validators. A client that watches nothing gets no loader, and loads and ships none of it.
+// The checks are here, not beside the code they configure, so that the client's entry holds
+// them alone: drift.ts and observe.ts go into the lazily loaded chunk.
+import type { DriftEvent, ValidateResponses } from "./drift.js";
+import type { Hooks, RequestEvent, ResponseEvent } from "./observe.js";
+import { check } from "./options.js";
+import type { Observer, ObserverSettings } from "./observer.js";
 import type { TransportOptions } from "./transport.js";
 
 export interface ObservationOptions {
@@ -21,13 +25,38 @@ export interface ObservationOptions {
   onResponse?: ((event: ResponseEvent) => void) | undefined;
 }
 
-export type VendorObservation = Pick<DriftCheckOptions, "load" | "error" | "requestIdOf" | "redact">;
+/** The vendor's lazy import of its observer: `() => import("./observer.js").then((module) => module.createVendorObserver)`. */
+export type LoadObserver = () => Promise<(settings: ObserverSettings) => Observer>;
 
-export function observation(options: ObservationOptions, vendor: VendorObservation): Pick<TransportOptions, "hooks" | "inspect" | "requestIdOf"> {
+/** What a vendor says of its responses (from the client's entry) and its lazy import of the rest. */
+export interface VendorObservation extends Pick<ObserverSettings, "redact" | "error" | "requestIdOf"> {
+  load: LoadObserver;
+}
+
+export function observation(options: ObservationOptions, vendor: VendorObservation): Pick<TransportOptions, "observer"> {
   const { mode, onDrift } = validateResponsesOption(options.validateResponses, options.onDrift);
-  return {
-    hooks: hooksOption(options.onRequest, options.onResponse),
-    requestIdOf: vendor.requestIdOf,
-    inspect: createDriftCheck({ mode, onDrift, ...vendor }),
-  };
+  const hooks = hooksOption(options.onRequest, options.onResponse);
+  if (mode === "off" && !hooks) return {};
+  let loaded: Promise<Observer> | undefined;
+  const { load, ...words } = vendor;
+  return { observer: () => (loaded ??= load().then((create) => create({ mode, onDrift, hooks, ...words }))) };
+}
+
+const MODES: readonly ValidateResponses[] = ["off", "report", "throw"];
+
+/** The validateResponses option, checked: "off" by default; "report" needs an onDrift function. */
+export function validateResponsesOption(mode: unknown, onDrift: unknown): { mode: ValidateResponses; onDrift: ((event: DriftEvent) => void) | undefined } {
+  const value = mode ?? "off";
+  check(MODES.includes(value as ValidateResponses), "validateResponses", '"off", "report" or "throw"');
+  check(onDrift === undefined || typeof onDrift === "function", "onDrift", "a function");
+  check(value !== "report" || onDrift !== undefined, "onDrift", 'a function when validateResponses is "report"');
+  return { mode: value as ValidateResponses, onDrift: onDrift as ((event: DriftEvent) => void) | undefined };
+}
+
+/** The hooks options, checked. */
+export function hooksOption(onRequest: unknown, onResponse: unknown): Hooks | undefined {
+  check(onRequest === undefined || typeof onRequest === "function", "onRequest", "a function");
+  check(onResponse === undefined || typeof onResponse === "function", "onResponse", "a function");
+  if (onRequest === undefined && onResponse === undefined) return undefined;
+  return { onRequest: onRequest as Hooks["onRequest"], onResponse: onResponse as Hooks["onResponse"] };
 }

@@ -2,7 +2,6 @@
 // metrics. They receive what identifies a call (operation id, method, path template, attempt)
 // and what it came to (status, duration, the server's request id), never a header value, a
 // URL with its parameters, or a body: what a hook sees may go to any telemetry backend.
-import { check } from "./options.js";
 import type { OperationInfo } from "./transport.js";
 
 export interface RequestEvent {
@@ -30,14 +29,6 @@ export interface Hooks {
   onRequest?: ((event: RequestEvent) => void) | undefined;
   /** Called after each attempt, whether it got a response or not. A hook that throws is ignored. */
   onResponse?: ((event: ResponseEvent) => void) | undefined;
-}
-
-/** The hooks options, checked. */
-export function hooksOption(onRequest: unknown, onResponse: unknown): Hooks | undefined {
-  check(onRequest === undefined || typeof onRequest === "function", "onRequest", "a function");
-  check(onResponse === undefined || typeof onResponse === "function", "onResponse", "a function");
-  if (onRequest === undefined && onResponse === undefined) return undefined;
-  return { onRequest: onRequest as Hooks["onRequest"], onResponse: onResponse as Hooks["onResponse"] };
 }
 
 /** Calls a hook; what it throws is dropped, since an observer must not fail the call it observes. */

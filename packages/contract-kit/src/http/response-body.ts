@@ -1,14 +1,10 @@
-// A response whose body an attempt has already read into memory (within the deadline and the
-// size cap), and its JSON, parsed at most once however many readers want it (the hooks'
-// requestId, the drift check): bounded like every other untrusted JSON here, and undefined
-// when the response is not JSON at all.
+// A response whose body an attempt has already read into memory, within the deadline and the
+// size cap (its JSON, for the hooks and the drift check: response-json.ts).
 //
 // The client's own methods hand it to openapi-fetch as it is: with `parseAs: "text"`,
 // openapi-fetch reads only `status`, `ok`, `headers` and `text()` of what its fetch returns, so
 // no stream is made to be read again (on Node 20 a ReadableStream costs more than the rest of
 // the call's own work). Raw calls give the caller a real Response: `toResponse()`.
-import { parseBoundedJson } from "./json-depth.js";
-import { isJsonMediaType } from "./media-type.js";
 
 const decoder = new TextDecoder();
 
@@ -19,8 +15,6 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
 export type ResponseHead = Pick<Response, "status" | "ok" | "headers">;
 
 export class BufferedResponse implements ResponseHead {
-  #json: Promise<{ json: unknown } | undefined> | undefined;
-
   constructor(
     readonly status: number,
     readonly headers: Headers,
@@ -34,17 +28,6 @@ export class BufferedResponse implements ResponseHead {
   /** The body decoded as UTF-8, as Response.text() decodes it. */
   text(): Promise<string> {
     return Promise.resolve(decoder.decode(this.bytes));
-  }
-
-  /** `{ json }` for a JSON body that parses within the bounds, undefined otherwise. Never rejects. */
-  jsonBody(): Promise<{ json: unknown } | undefined> {
-    this.#json ??= isJsonMediaType(this.headers.get("content-type") ?? undefined)
-      ? this.text().then((text) => {
-          const read = parseBoundedJson(text);
-          return read.problem === undefined ? { json: read.value } : undefined;
-        })
-      : Promise.resolve(undefined);
-    return this.#json;
   }
 
   /**

@@ -7,7 +7,7 @@
 import { attempt, type AttemptResult } from "./attempt.js";
 import { describeCause, safeCause } from "./causes.js";
 import { baseUrlOption, fetchOption, isHeaderValue, positiveNumber, timerOption, userAgentOption, type FetchLike } from "./options.js";
-import { callHook, operationIdOf, type Hooks } from "./observe.js";
+import type { Observer } from "./observer.js";
 import { takeController } from "./call-request.js";
 import type { BufferedResponse } from "./response-body.js";
 import { retryDelay, sleep, type RetryPolicy } from "./retry.js";
@@ -70,14 +70,11 @@ export interface TransportOptions {
   token?: TokenFunction | undefined;
   /** Told of each token the token function returned, so that it is redacted from then on. */
   learnSecret?: (secret: string) => void;
-  /** Told of each attempt and its outcome (src/observe.ts). */
-  hooks?: Hooks | undefined;
-  /** The contract's operation ids by "METHOD /path/template", for the hooks. */
-  operationIds?: Readonly<Record<string, string>>;
-  /** The server's request id in a parsed JSON body (or the response's headers), unredacted; the transport redacts it. */
-  requestIdOf?: (body: unknown, response: BufferedResponse) => string | undefined;
-  /** Checks the final response of a call before it is handed back (src/drift.ts); rejects to fail the call. */
-  inspect?: ((operation: OperationInfo, response: BufferedResponse) => Promise<void>) | undefined;
+  /**
+   * Loads what watches the calls (hooks around each attempt, the drift check of each final
+   * response: observer.ts), when the client asked for it; awaited once per call.
+   */
+  observer?: (() => Promise<Observer>) | undefined;
 }
 
 export interface Transport {
@@ -106,7 +103,7 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
 }
 
 export function createTransport(connection: ConnectionOptions, options: TransportOptions): Transport {
-  const { errors, retry, token, learnSecret, hooks, inspect } = options;
+  const { errors, retry, token, learnSecret } = options;
   // The token function's own secrets (a partner secret, the tokens it issued) are hidden here
   // too, whether or not the vendor folded them into its redact: they reach these messages.
   const redact = token?.redact ? (text: string) => options.redact(token.redact!(text)) : options.redact;
@@ -149,36 +146,6 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
     return errors.response(operation, `${response.status} redirect${where} not followed`, response.status);
   }
 
-  /** The request id of a response for a hook: parsed from the body only when a hook listens. */
-  async function requestIdFor(response: BufferedResponse | undefined): Promise<string | undefined> {
-    if (!response || !options.requestIdOf) return undefined;
-    const body = await response.jsonBody();
-    const id = options.requestIdOf(body?.json, response);
-    return typeof id === "string" ? redact(id).slice(0, 256) : undefined;
-  }
-
-  /** One attempt, told to the hooks before and after. */
-  async function observed(fetchArgs: Parameters<typeof attempt>, operation: OperationInfo, sent: number): Promise<AttemptResult> {
-    if (!hooks) return attempt(...fetchArgs);
-    const base = { operationId: operationIdOf(options.operationIds ?? {}, operation), method: operation.method, path: operation.path, attempt: sent };
-    callHook(hooks.onRequest, base);
-    const start = performance.now();
-    let result: AttemptResult;
-    try {
-      result = await attempt(...fetchArgs);
-    } catch (error) {
-      // The caller aborted: the attempt ends without a response.
-      callHook(hooks.onResponse, { ...base, status: undefined, durationMs: performance.now() - start, requestId: undefined, error: "aborted" as const });
-      throw error;
-    }
-    const durationMs = performance.now() - start;
-    if (hooks.onResponse) {
-      const status = result.response?.status ?? result.status;
-      callHook(hooks.onResponse, { ...base, status, durationMs, requestId: await requestIdFor(result.response), error: result.failure });
-    }
-    return result;
-  }
-
   async function sendBuffered(request: Request, operation: OperationInfo, signal: AbortSignal | undefined): Promise<BufferedResponse> {
     const { method } = request;
     let { headers } = request; // this request is ours to change (sent as it is once, then copied per attempt)
@@ -191,6 +158,7 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
     let refreshed = false;
     let waited = 0;
     let sent = 0; // attempts made, token refreshes included (a hook's attempt number)
+    const observer = options.observer && (await options.observer());
     for (let number = 1; ; number++) {
       // The Request sent as it is keeps its headers: a later attempt's are a copy.
       if (sent > 0 && headers === request.headers) headers = new Headers(headers);
@@ -200,7 +168,9 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
       }
       const prepared = controller && { request, controller };
       controller = undefined;
-      const result = await observed([fetch, { url: request.url, method, headers, body }, { timeoutMs, maxBytes, signal }, prepared], operation, ++sent);
+      const run = () => attempt(fetch, { url: request.url, method, headers, body }, { timeoutMs, maxBytes, signal }, prepared);
+      sent++;
+      const result = observer ? await observer.attempt(run, operation, sent) : await run();
       const { response } = result;
       if (response && response.status >= 300 && response.status < 400) throw redirectError(operation, response, request.url);
       if (response?.status === 401 && token && !refreshed) {
@@ -216,7 +186,7 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
       const delay = retryDelay(retry, { idempotent, retryOn429: operation.retryOn429, attempt: number, waited, status, retryAfter: response?.headers.get("retry-after") });
       if (delay === undefined) {
         if (response) {
-          await inspect?.(operation, response);
+          await observer?.inspect(operation, response);
           return response;
         }
         throw failure(operation, result);

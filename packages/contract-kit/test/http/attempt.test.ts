@@ -4,7 +4,7 @@
 import net, { type AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { MAX_TIMER_MS, attempt, type AttemptLimits, type AttemptRequest, type AttemptResult, type FetchLike } from "contract-kit/http";
+import { MAX_TIMER_MS, attempt, jsonBodyOf, type AttemptLimits, type AttemptRequest, type AttemptResult, type FetchLike } from "contract-kit/http";
 import { closeAllServers, startFloodingServer, startServer } from "contract-kit/test-support";
 
 afterEach(closeAllServers);
@@ -72,7 +72,7 @@ describe("a complete response", () => {
     });
     const result = await attempt(realFetch, get(url), limits());
     expect(await text(result)).toBe('{"name":"Zoë 🩺"}');
-    expect(await result.response!.jsonBody()).toEqual({ json: { name: "Zoë 🩺" } });
+    expect(await jsonBodyOf(result.response!)).toEqual({ json: { name: "Zoë 🩺" } });
     expect(await result.response!.toResponse().json()).toEqual({ name: "Zoë 🩺" });
   });
 
