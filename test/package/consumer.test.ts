@@ -14,6 +14,7 @@ import { shadowTarget } from "contract-pipeline/unshadow-node";
 import { repoRoot } from "contract-pipeline/tools";
 import { readmeBlocks, runBlock, withServe } from "contract-kit/test-support";
 import { pinnedNodes } from "./pinned-nodes.js";
+import { README_VARIABLES } from "../support/readme-variables.js";
 
 const project = mkdtempSync(path.join(os.tmpdir(), "parchment-consumer-"));
 afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -52,16 +53,6 @@ const bin = () => path.join(project, "node_modules/.bin/parchment-contract");
 // The MSW blocks need msw installed: test/package/msw-consumer.test.ts runs them.
 const blocks = readmeBlocks(path.join(repoRoot, "README.md"), "README.md", /from "msw\//);
 let readmeCompiled: { ok: boolean; output: string } | undefined;
-/** What `serve --json` prints, into the variables the README reads. */
-const README_VARIABLES = {
-  baseUrl: "PARCHMENT_BASE_URL",
-  organizationId: "PARCHMENT_ORGANIZATION_ID",
-  organizationSecret: "PARCHMENT_ORGANIZATION_SECRET",
-  token: "PARCHMENT_TOKEN",
-  userId: "PARCHMENT_USER_ID",
-  partnerId: "PARCHMENT_PARTNER_ID",
-  partnerSecret: "PARCHMENT_PARTNER_SECRET",
-};
 
 beforeAll(() => {
   run("npm", ["pack", "--silent", "--pack-destination", project], repoRoot);

@@ -11,6 +11,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { withServe } from "contract-kit/test-support";
 import { repoRoot } from "contract-pipeline/tools";
+import { README_VARIABLES } from "../support/readme-variables.js";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "first-screen-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -19,15 +20,7 @@ const README_CASES: { name: string; dir: string; variables: Record<string, strin
   {
     name: "parchment-contract",
     dir: ".",
-    variables: {
-      baseUrl: "PARCHMENT_BASE_URL",
-      organizationId: "PARCHMENT_ORGANIZATION_ID",
-      organizationSecret: "PARCHMENT_ORGANIZATION_SECRET",
-      token: "PARCHMENT_TOKEN",
-      userId: "PARCHMENT_USER_ID",
-      partnerId: "PARCHMENT_PARTNER_ID",
-      partnerSecret: "PARCHMENT_PARTNER_SECRET",
-    },
+    variables: README_VARIABLES,
     prints: /^usr_\w+ .+$/m,
   },
   { name: "avara-autoscribe-contract", dir: "avara", variables: { baseUrl: "AVARA_BASE_URL", apiKey: "AVARA_API_KEY", userId: "AVARA_USER_ID" }, prints: /^\S+ true$/m },

@@ -8,6 +8,7 @@ import { formatReport } from "contract-kit/verify";
 import { verify, type VerifyOptions, type VerifyReport } from "../../src/verify/verify.js";
 import { ECHOED_ORGANIZATION_SECRET, ECHOED_TOKEN, echoCredentials } from "../support/echo-credentials.js";
 import { jsonAnswer, startRawServer, startServer, type RawExchange, type RawServer, type RunningServer } from "../support/broken-servers.js";
+import { credentialsOf } from "../support/verify-options.js";
 
 const running: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -24,12 +25,6 @@ async function reference(...args: Parameters<typeof startServer>): Promise<Runni
   return server;
 }
 
-const credentialsOf = (server: { baseUrl: string; handler: RunningServer["handler"] }): VerifyOptions => ({
-  baseUrl: server.baseUrl,
-  organizationId: server.handler.organizationId,
-  organizationSecret: server.handler.organizationSecret,
-  token: server.handler.token,
-});
 
 const isList = (url: URL) => url.pathname.endsWith("/users");
 const isUserRead = (exchange: RawExchange) => exchange.request.method === "GET" && /\/users\/[^/]+$/.test(exchange.url.pathname);

@@ -13,6 +13,7 @@ import { newUser, randomTag } from "../../src/verify/new-user.js";
 import { SCOPE_HINT, createdUserId } from "../../src/verify/lifecycle.js";
 import { verify, type VerifyOptions, type VerifyReport } from "../../src/verify/verify.js";
 import { jsonAnswer, startRawServer, type RawExchange, type RawServer } from "../support/broken-servers.js";
+import { credentialsOf } from "../support/verify-options.js";
 
 const running: RawServer[] = [];
 afterEach(async () => {
@@ -25,10 +26,7 @@ async function raw(respond: (exchange: RawExchange) => unknown = async (exchange
   return server;
 }
 const optionsOf = (server: RawServer, more: Partial<VerifyOptions> = {}): VerifyOptions => ({
-  baseUrl: server.baseUrl,
-  organizationId: server.handler.organizationId,
-  organizationSecret: server.handler.organizationSecret,
-  token: server.handler.token,
+  ...credentialsOf(server),
   userId: server.handler.userId,
   allowWrites: true,
   allowCreate: true,

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { changedName } from "../../src/verify/writes.js";
 import { verify, type VerifyReport } from "../../src/verify/verify.js";
 import { jsonAnswer, startRawServer, type RawExchange, type RawServer } from "../support/broken-servers.js";
+import { credentialsOf } from "../support/verify-options.js";
 
 const running: RawServer[] = [];
 afterEach(async () => {
@@ -19,10 +20,7 @@ async function raw(respond: (exchange: RawExchange) => unknown): Promise<RawServ
 }
 const run = (server: RawServer, timeoutMs?: number) =>
   verify({
-    baseUrl: server.baseUrl,
-    organizationId: server.handler.organizationId,
-    organizationSecret: server.handler.organizationSecret,
-    token: server.handler.token,
+    ...credentialsOf(server),
     userId: server.handler.userId,
     allowWrites: true,
     timeoutMs,
