@@ -191,6 +191,13 @@ describe("a create is sent again after a 429 only", () => {
     ]);
   });
 
+  it("a POST through client.raw is never sent again, not even after a 429 (as the README says)", async () => {
+    const server = await startServer((_request, response) => response.writeHead(429, { "content-type": "application/json", "retry-after": "0" }).end(errorBody(429)));
+    const { response } = await clientFor(server.url).raw.POST("/v1/organizations/{organization_id}/users", { params: { path: { organization_id: ORG } }, body: SAM });
+    expect(response.status).toBe(429);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it.each([500, 502, 503, 504])("a %i fails at once: the user may exist", async (status) => {
     const server = await startServer((_request, response) => response.writeHead(status, { "content-type": "application/json", "retry-after": "0" }).end(errorBody(status)));
     const error = await failure(clientFor(server.url).users.create(SAM));
