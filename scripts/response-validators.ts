@@ -5,6 +5,8 @@
 // the schemas' annotations (descriptions, examples) left out: the code embeds the schemas it
 // refers to, and prose is no part of a check. Also written: the operation ids by method and
 // path template (operations.ts), which the client's hooks name without loading any validator.
+import { fileURLToPath } from "node:url";
+import { buildSync } from "esbuild";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import addFormatsModule from "ajv-formats";
@@ -80,16 +82,16 @@ export function responseValidators(bundled: Node): GeneratedValidators {
     }
     table.push(`  ${JSON.stringify(`${operation.method} ${operation.path}`)}: { operationId: ${JSON.stringify(operation.operationId)}, responses: { ${statuses.join(", ")} } },`);
   }
-  // The standalone code still require()s ajv's small runtime helpers (formats, string length):
-  // they come from one ES module instead, so that any bundler takes the file as it is.
-  const RUNTIME: Record<string, string> = { 'require("ajv-formats/dist/formats")': "runtime", 'require("ajv/dist/runtime/ucs2length").default': "runtime.ucs2length" };
-  const body = standaloneCode(ajv, exports)
-    .replace(/^"use strict";/, "")
-    .replace(/require\("ajv\/dist\/runtime\/ucs2length"\)\.default|require\("ajv-formats\/dist\/formats"\)/g, (call) => RUNTIME[call]!);
-  if (body.includes("require(")) throw new Error("the standalone validators require() a module scripts/response-validators.ts does not map");
-  const header = "// Generated from openapi.yaml by scripts/generate.ts (ajv standalone code). Do not edit by hand.";
-  const imports = ['import { validatorRuntime as runtime } from "contract-kit/validator-runtime";'];
-  const code = [header, "// @ts-nocheck", ...imports, body, "", "/** Each operation's validators, by method and path template, then by documented status. */", "export const responseValidators = {", ...table, "};", ""].join("\n");
+  // The standalone code require()s ajv's small runtime helpers (formats, string length), which
+  // are CommonJS. esbuild bundles them in here, so the file is a plain ES module that imports
+  // nothing: a bundler that splits a client's lazy chunks then adds no CommonJS interop helpers
+  // to a chunk the client's entry imports (a client that never validates ships none of it).
+  const header = "// Generated from openapi.yaml by scripts/generate.ts (ajv standalone code, its runtime bundled in by esbuild). Do not edit by hand.";
+  const source = [standaloneCode(ajv, exports), "", "/** Each operation's validators, by method and path template, then by documented status. */", "export const responseValidators = {", ...table, "};", ""].join("\n");
+  const built = buildSync({ stdin: { contents: source, resolveDir: fileURLToPath(new URL(".", import.meta.url)), loader: "js" }, bundle: true, format: "esm", platform: "neutral", mainFields: ["main"], target: "es2022", write: false, logLevel: "error", legalComments: "inline" });
+  const code = [header, "// @ts-nocheck", built.outputFiles[0]!.text].join("\n");
+  // An import left in, or esbuild's require() shim for a module it could not bundle, would bring a dependency back.
+  if (/^import |typeof require/m.test(built.outputFiles[0]!.text)) throw new Error("the bundled validators still import or require() a module");
   const declarations = [
     header,
     'import type { ResponseValidators } from "contract-kit/http";',

@@ -40,5 +40,8 @@ describe.each([
     }
     // The option checks stay with the client: a bad option is refused when it is made.
     expect(eager).toContain('"off", "report" or "throw"');
+    // The validators are plain ES modules (ajv's CommonJS runtime bundled in at generate time):
+    // no CommonJS interop helpers, which a bundler puts in a chunk the entry imports too.
+    expect(eager).not.toMatch(/__commonJS|__toESM/);
   }, 30_000);
 });
