@@ -10,7 +10,7 @@ import { buildSync } from "esbuild";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import addFormatsModule from "ajv-formats";
-import { specOperations } from "contract-kit/spec";
+import { specOperations, type SpecOperation } from "contract-kit/spec";
 
 // Both are CommonJS; under NodeNext their default export arrives as the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -41,18 +41,28 @@ function withoutAnnotations(value: unknown, named = false): unknown {
 const exportName = (operationId: string, status: string) => `${operationId.replace(/[^A-Za-z0-9_$]/g, "_")}_${status}`;
 
 export interface GeneratedValidators {
-  /** generated/response-validators.js */
+  /** generated/response-validators.js: each validator stops at the first violation (one linear pass) */
   code: string;
   /** generated/response-validators.d.ts */
   declarations: string;
+  /** generated/response-violations.js: each validator lists every violation (ajv's allErrors) */
+  listing: string;
+  /** generated/response-violations.d.ts */
+  listingDeclarations: string;
   /** generated/operations.ts */
   operations: string;
 }
 
-export function responseValidators(bundled: Node): GeneratedValidators {
-  const operations = [...specOperations(bundled).values()];
+const HEADER = "// Generated from openapi.yaml by scripts/generate.ts (ajv standalone code, its runtime bundled in by esbuild). Do not edit by hand.";
+
+/**
+ * One module of validators, one per documented status of every operation (statuses that share
+ * a response in components/responses share its validator), and the table of them by operation.
+ * `allErrors`: whether each lists every violation or stops at the first.
+ */
+function validatorModule(document: Node, operations: SpecOperation[], allErrors: boolean): string {
   const ajv = new Ajv2020({
-    allErrors: true,
+    allErrors,
     strictSchema: true,
     strictTypes: false,
     code: { source: true, esm: true, lines: false, optimize: true, formats: undefined },
@@ -60,11 +70,9 @@ export function responseValidators(bundled: Node): GeneratedValidators {
   });
   addFormats(ajv);
   // The document's own top-level fields (ajv compiles the root when it resolves a pointer into it).
-  const document = withoutAnnotations(bundled) as Node;
   ajv.addVocabulary(Object.keys(document).filter((key) => !ajv.getKeyword(key)));
   ajv.addSchema(document, "openapi.json");
   const exports: Record<string, string> = {};
-  // Statuses that share a response (components/responses) share its validator.
   const byPointer = new Map<string, string>();
   const table: string[] = [];
   for (const operation of operations) {
@@ -86,19 +94,23 @@ export function responseValidators(bundled: Node): GeneratedValidators {
   // are CommonJS. esbuild bundles them in here, so the file is a plain ES module that imports
   // nothing: a bundler that splits a client's lazy chunks then adds no CommonJS interop helpers
   // to a chunk the client's entry imports (a client that never validates ships none of it).
-  const header = "// Generated from openapi.yaml by scripts/generate.ts (ajv standalone code, its runtime bundled in by esbuild). Do not edit by hand.";
   const source = [standaloneCode(ajv, exports), "", "/** Each operation's validators, by method and path template, then by documented status. */", "export const responseValidators = {", ...table, "};", ""].join("\n");
   const built = buildSync({ stdin: { contents: source, resolveDir: fileURLToPath(new URL(".", import.meta.url)), loader: "js" }, bundle: true, format: "esm", platform: "neutral", mainFields: ["main"], target: "es2022", write: false, logLevel: "error", legalComments: "inline" });
-  const code = [header, "// @ts-nocheck", built.outputFiles[0]!.text].join("\n");
   // An import left in, or esbuild's require() shim for a module it could not bundle, would bring a dependency back.
   if (/^import |typeof require/m.test(built.outputFiles[0]!.text)) throw new Error("the bundled validators still import or require() a module");
-  const declarations = [
-    header,
-    'import type { ResponseValidators } from "contract-kit/http";',
-    "/** Each operation's validators, by method and path template, then by documented status. */",
-    "export declare const responseValidators: ResponseValidators;",
-    "",
-  ].join("\n");
+  return [HEADER, "// @ts-nocheck", built.outputFiles[0]!.text].join("\n");
+}
+
+const declarations = (what: string) =>
+  [HEADER, 'import type { ResponseValidators } from "contract-kit/http";', `/** Each operation's validators (${what}), by method and path template, then by documented status. */`, "export declare const responseValidators: ResponseValidators;", ""].join("\n");
+
+/**
+ * Two sets of the same validators: the quick one the drift check runs on every response, and
+ * the listing one it loads only for a response that broke a rule, to name every violation.
+ */
+export function responseValidators(bundled: Node): GeneratedValidators {
+  const operations = [...specOperations(bundled).values()];
+  const document = withoutAnnotations(bundled) as Node;
   const ids = operations.map((operation) => `  ${JSON.stringify(`${operation.method} ${operation.path}`)}: ${JSON.stringify(operation.operationId)},`);
   const operationsModule = [
     "// Generated from openapi.yaml by scripts/generate.ts. Do not edit by hand.",
@@ -108,5 +120,11 @@ export function responseValidators(bundled: Node): GeneratedValidators {
     "};",
     "",
   ].join("\n");
-  return { code, declarations, operations: operationsModule };
+  return {
+    code: validatorModule(document, operations, false),
+    declarations: declarations("each stops at the first violation"),
+    listing: validatorModule(document, operations, true),
+    listingDeclarations: declarations("each lists every violation"),
+    operations: operationsModule,
+  };
 }

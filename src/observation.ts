@@ -1,19 +1,14 @@
 // Parchment's part of the client's observation options (contract-kit/http's observation): the
-// options checked when the client is made, where Parchment puts its request id, the error
-// "throw" raises, and what watches the calls (./observer.ts), imported only when the client
-// asked for hooks or validation.
-import { isObject, observation as shared, type ObservationOptions, type TransportOptions } from "contract-kit/http";
+// options checked when the client is made, the error "throw" raises, and what watches the
+// calls (./observer.ts), imported only when the client asked for hooks or validation.
+import { observation as shared, type ObservationOptions, type TransportOptions } from "contract-kit/http";
 import { ParchmentResponseError } from "./errors.js";
 
 export type { ObservationOptions } from "contract-kit/http";
 
-/** Parchment puts the request id in the body: the success envelope and the error envelope alike. */
-const requestIdOf = (body: unknown) => (isObject(body) && typeof body.requestId === "string" ? body.requestId : undefined);
-
 export const observation = (options: ObservationOptions, redact: (text: string) => string): Pick<TransportOptions, "observer"> =>
   shared(options, {
     redact,
-    requestIdOf,
     error: (operation, message, status, fields) => new ParchmentResponseError(operation, message, { status, ...fields }),
     load: async () => (await import("./observer.js")).createParchmentObserver,
   });

@@ -253,33 +253,21 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (typeof data === "string") {
-    if (func1(data) > 36) {
-      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 36 }, message: "must NOT have more than 36 characters" };
-      if (vErrors === null) {
-        vErrors = [err0];
+  if (errors === 0) {
+    if (typeof data === "string") {
+      if (func1(data) > 36) {
+        validate55.errors = [{ instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 36 }, message: "must NOT have more than 36 characters" }];
+        return false;
       } else {
-        vErrors.push(err0);
+        if (!pattern3.test(data)) {
+          validate55.errors = [{ instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^usr_[0-9a-f]{32}$" }, message: 'must match pattern "^usr_[0-9a-f]{32}$"' }];
+          return false;
+        }
       }
-      errors++;
-    }
-    if (!pattern3.test(data)) {
-      const err1 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^usr_[0-9a-f]{32}$" }, message: 'must match pattern "^usr_[0-9a-f]{32}$"' };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-  } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-    if (vErrors === null) {
-      vErrors = [err2];
     } else {
-      vErrors.push(err2);
+      validate55.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+      return false;
     }
-    errors++;
   }
   validate55.errors = vErrors;
   return errors === 0;
@@ -295,24 +283,16 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (typeof data === "string") {
-    if (func1(data) < 1) {
-      const err0 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
+  if (errors === 0) {
+    if (typeof data === "string") {
+      if (func1(data) < 1) {
+        validate57.errors = [{ instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+        return false;
       }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-    if (vErrors === null) {
-      vErrors = [err1];
     } else {
-      vErrors.push(err1);
+      validate57.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+      return false;
     }
-    errors++;
   }
   validate57.errors = vErrors;
   return errors === 0;
@@ -330,22 +310,12 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
+    validate63.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+    return false;
   }
   if (!(data === "Doctor" || data === "Physician" || data === "Surgeon" || data === "Radiologist" || data === "Cardiologist" || data === "Neurologist" || data === "Urologist" || data === "Gynecologist" || data === "Endocrinologist" || data === "Oncologist" || data === "Radiation Oncologist" || data === "Hematologist" || data === "Gastroenterologist" || data === "Pulmonologist" || data === "Nephrologist" || data === "Rheumatologist" || data === "Dermatologist" || data === "Ophthalmologist" || data === "Otolaryngologist" || data === "Pediatrician" || data === "Obstetrician" || data === "Psychiatrist" || data === "Anesthesiologist" || data === "Emergency Medicine Physician" || data === "Family Medicine Physician" || data === "Internal Medicine Physician" || data === "Pathologist" || data === "Nuclear Medicine Physician" || data === "Pain Management Specialist" || data === "Infectious Disease Specialist" || data === "Immunologist" || data === "Physician Assistant" || data === "Nurse Practitioner" || data === "Certified Registered Nurse Anesthetist" || data === "Psychologist" || data === "Medical Assistant" || data === "Scribe" || data === "Registered Nurse" || data === "Nurse Manager" || data === "Patient Care Coordinator" || data === "Imaging Technologist" || data === "Laboratory Technician" || data === "Medical Laboratory Scientist" || data === "Pathologists' Assistant" || data === "Phlebotomist" || data === "Pharmacist" || data === "Pharmacy Technician" || data === "Physical Therapist" || data === "Occupational Therapist" || data === "Speech-Language Pathologist" || data === "Respiratory Therapist" || data === "Nutritionist" || data === "Front Desk Operator" || data === "Revenue Cycle Manager" || data === "Administrative Director" || data === "Administrative Assistant" || data === "Legal Administrator" || data === "IT Administrator" || data === "IT Support" || data === "Software Engineer" || data === "Other")) {
-    const err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema24.enum }, message: "must be equal to one of the allowed values" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
+    validate63.errors = [{ instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema24.enum }, message: "must be equal to one of the allowed values" }];
+    return false;
   }
   validate63.errors = vErrors;
   return errors === 0;
@@ -363,22 +333,12 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
+    validate65.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+    return false;
   }
   if (!(data === "owner" || data === "admin" || data === "member")) {
-    const err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema25.enum }, message: "must be equal to one of the allowed values" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
+    validate65.errors = [{ instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema25.enum }, message: "must be equal to one of the allowed values" }];
+    return false;
   }
   validate65.errors = vErrors;
   return errors === 0;
@@ -395,42 +355,26 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (typeof data === "string") {
-    if (func1(data) > 10) {
-      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 10 }, message: "must NOT have more than 10 characters" };
-      if (vErrors === null) {
-        vErrors = [err0];
+  if (errors === 0) {
+    if (typeof data === "string") {
+      if (func1(data) > 10) {
+        validate67.errors = [{ instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 10 }, message: "must NOT have more than 10 characters" }];
+        return false;
       } else {
-        vErrors.push(err0);
+        if (func1(data) < 10) {
+          validate67.errors = [{ instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters" }];
+          return false;
+        } else {
+          if (!pattern4.test(data)) {
+            validate67.errors = [{ instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' }];
+            return false;
+          }
+        }
       }
-      errors++;
-    }
-    if (func1(data) < 10) {
-      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (!pattern4.test(data)) {
-      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-    if (vErrors === null) {
-      vErrors = [err3];
     } else {
-      vErrors.push(err3);
+      validate67.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+      return false;
     }
-    errors++;
   }
   validate67.errors = vErrors;
   return errors === 0;
@@ -447,33 +391,21 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (typeof data === "string") {
-    if (func1(data) > 15) {
-      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
-      if (vErrors === null) {
-        vErrors = [err0];
+  if (errors === 0) {
+    if (typeof data === "string") {
+      if (func1(data) > 15) {
+        validate69.errors = [{ instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" }];
+        return false;
       } else {
-        vErrors.push(err0);
+        if (!pattern5.test(data)) {
+          validate69.errors = [{ instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10,15}$" }, message: 'must match pattern "^[0-9]{10,15}$"' }];
+          return false;
+        }
       }
-      errors++;
-    }
-    if (!pattern5.test(data)) {
-      const err1 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10,15}$" }, message: 'must match pattern "^[0-9]{10,15}$"' };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-  } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-    if (vErrors === null) {
-      vErrors = [err2];
     } else {
-      vErrors.push(err2);
+      validate69.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+      return false;
     }
-    errors++;
   }
   validate69.errors = vErrors;
   return errors === 0;
@@ -491,22 +423,12 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
+    validate71.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+    return false;
   }
   if (!(data === "dashboard" || data === "api")) {
-    const err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema28.enum }, message: "must be equal to one of the allowed values" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
+    validate71.errors = [{ instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema28.enum }, message: "must be equal to one of the allowed values" }];
+    return false;
   }
   validate71.errors = vErrors;
   return errors === 0;
@@ -524,290 +446,252 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.canCreateReports === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "canCreateReports" }, message: "must have required property 'canCreateReports'" };
-      if (vErrors === null) {
-        vErrors = [err0];
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.canCreateReports === void 0 && (missing0 = "canCreateReports") || data.canManageStudies === void 0 && (missing0 = "canManageStudies") || data.clinicRole === void 0 && (missing0 = "clinicRole") || data.createdAt === void 0 && (missing0 = "createdAt") || data.email === void 0 && (missing0 = "email") || data.firstName === void 0 && (missing0 = "firstName") || data.hasDashboardAccess === void 0 && (missing0 = "hasDashboardAccess") || data.invitedSource === void 0 && (missing0 = "invitedSource") || data.lastLoginAt === void 0 && (missing0 = "lastLoginAt") || data.lastName === void 0 && (missing0 = "lastName") || data.level === void 0 && (missing0 = "level") || data.userId === void 0 && (missing0 = "userId")) {
+        validate54.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+        return false;
       } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.canManageStudies === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "canManageStudies" }, message: "must have required property 'canManageStudies'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.clinicRole === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "clinicRole" }, message: "must have required property 'clinicRole'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.createdAt === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.email === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.firstName === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "firstName" }, message: "must have required property 'firstName'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.hasDashboardAccess === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "hasDashboardAccess" }, message: "must have required property 'hasDashboardAccess'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    if (data.invitedSource === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "invitedSource" }, message: "must have required property 'invitedSource'" };
-      if (vErrors === null) {
-        vErrors = [err7];
-      } else {
-        vErrors.push(err7);
-      }
-      errors++;
-    }
-    if (data.lastLoginAt === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lastLoginAt" }, message: "must have required property 'lastLoginAt'" };
-      if (vErrors === null) {
-        vErrors = [err8];
-      } else {
-        vErrors.push(err8);
-      }
-      errors++;
-    }
-    if (data.lastName === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lastName" }, message: "must have required property 'lastName'" };
-      if (vErrors === null) {
-        vErrors = [err9];
-      } else {
-        vErrors.push(err9);
-      }
-      errors++;
-    }
-    if (data.level === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'" };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
-      errors++;
-    }
-    if (data.userId === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
-      if (vErrors === null) {
-        vErrors = [err11];
-      } else {
-        vErrors.push(err11);
-      }
-      errors++;
-    }
-    if (data.userId !== void 0) {
-      if (!validate55(data.userId, { instancePath: instancePath + "/userId", parentData: data, parentDataProperty: "userId", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.email !== void 0) {
-      let data1 = data.email;
-      if (typeof data1 === "string") {
-        if (!formats0.test(data1)) {
-          const err12 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
+        if (data.userId !== void 0) {
+          const _errs1 = errors;
+          if (!validate55(data.userId, { instancePath: instancePath + "/userId", parentData: data, parentDataProperty: "userId", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+            errors = vErrors.length;
           }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
+          var valid0 = _errs1 === errors;
         } else {
-          vErrors.push(err13);
+          var valid0 = true;
         }
-        errors++;
-      }
-    }
-    if (data.firstName !== void 0) {
-      if (!validate57(data.firstName, { instancePath: instancePath + "/firstName", parentData: data, parentDataProperty: "firstName", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.middleName !== void 0) {
-      if (!validate57(data.middleName, { instancePath: instancePath + "/middleName", parentData: data, parentDataProperty: "middleName", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.lastName !== void 0) {
-      if (!validate57(data.lastName, { instancePath: instancePath + "/lastName", parentData: data, parentDataProperty: "lastName", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.suffix1 !== void 0) {
-      if (!validate57(data.suffix1, { instancePath: instancePath + "/suffix1", parentData: data, parentDataProperty: "suffix1", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.suffix2 !== void 0) {
-      if (!validate57(data.suffix2, { instancePath: instancePath + "/suffix2", parentData: data, parentDataProperty: "suffix2", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.clinicRole !== void 0) {
-      if (!validate63(data.clinicRole, { instancePath: instancePath + "/clinicRole", parentData: data, parentDataProperty: "clinicRole", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.level !== void 0) {
-      if (!validate65(data.level, { instancePath: instancePath + "/level", parentData: data, parentDataProperty: "level", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.canCreateReports !== void 0) {
-      if (typeof data.canCreateReports !== "boolean") {
-        const err14 = { instancePath: instancePath + "/canCreateReports", schemaPath: "#/properties/canCreateReports/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.canManageStudies !== void 0) {
-      if (typeof data.canManageStudies !== "boolean") {
-        const err15 = { instancePath: instancePath + "/canManageStudies", schemaPath: "#/properties/canManageStudies/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.hasDashboardAccess !== void 0) {
-      if (typeof data.hasDashboardAccess !== "boolean") {
-        const err16 = { instancePath: instancePath + "/hasDashboardAccess", schemaPath: "#/properties/hasDashboardAccess/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.npiNumber !== void 0) {
-      if (!validate67(data.npiNumber, { instancePath: instancePath + "/npiNumber", parentData: data, parentDataProperty: "npiNumber", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.phoneNumber !== void 0) {
-      if (!validate69(data.phoneNumber, { instancePath: instancePath + "/phoneNumber", parentData: data, parentDataProperty: "phoneNumber", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.invitedSource !== void 0) {
-      if (!validate71(data.invitedSource, { instancePath: instancePath + "/invitedSource", parentData: data, parentDataProperty: "invitedSource", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.createdAt !== void 0) {
-      let data15 = data.createdAt;
-      if (typeof data15 !== "string" && data15 !== null) {
-        const err17 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: schema21.properties.createdAt.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-      if (typeof data15 === "string") {
-        if (!formats2.validate(data15)) {
-          const err18 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-          if (vErrors === null) {
-            vErrors = [err18];
+        if (valid0) {
+          if (data.email !== void 0) {
+            let data1 = data.email;
+            const _errs2 = errors;
+            if (errors === _errs2) {
+              if (errors === _errs2) {
+                if (typeof data1 === "string") {
+                  if (!formats0.test(data1)) {
+                    validate54.errors = [{ instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' }];
+                    return false;
+                  }
+                } else {
+                  validate54.errors = [{ instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  return false;
+                }
+              }
+            }
+            var valid0 = _errs2 === errors;
           } else {
-            vErrors.push(err18);
+            var valid0 = true;
           }
-          errors++;
-        }
-      }
-    }
-    if (data.lastLoginAt !== void 0) {
-      let data16 = data.lastLoginAt;
-      if (typeof data16 !== "string" && data16 !== null) {
-        const err19 = { instancePath: instancePath + "/lastLoginAt", schemaPath: "#/properties/lastLoginAt/type", keyword: "type", params: { type: schema21.properties.lastLoginAt.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-      if (typeof data16 === "string") {
-        if (!formats2.validate(data16)) {
-          const err20 = { instancePath: instancePath + "/lastLoginAt", schemaPath: "#/properties/lastLoginAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
+          if (valid0) {
+            if (data.firstName !== void 0) {
+              const _errs4 = errors;
+              if (!validate57(data.firstName, { instancePath: instancePath + "/firstName", parentData: data, parentDataProperty: "firstName", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+                errors = vErrors.length;
+              }
+              var valid0 = _errs4 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.middleName !== void 0) {
+                const _errs5 = errors;
+                if (!validate57(data.middleName, { instancePath: instancePath + "/middleName", parentData: data, parentDataProperty: "middleName", rootData, dynamicAnchors })) {
+                  vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+                  errors = vErrors.length;
+                }
+                var valid0 = _errs5 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.lastName !== void 0) {
+                  const _errs6 = errors;
+                  if (!validate57(data.lastName, { instancePath: instancePath + "/lastName", parentData: data, parentDataProperty: "lastName", rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+                    errors = vErrors.length;
+                  }
+                  var valid0 = _errs6 === errors;
+                } else {
+                  var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.suffix1 !== void 0) {
+                    const _errs7 = errors;
+                    if (!validate57(data.suffix1, { instancePath: instancePath + "/suffix1", parentData: data, parentDataProperty: "suffix1", rootData, dynamicAnchors })) {
+                      vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+                      errors = vErrors.length;
+                    }
+                    var valid0 = _errs7 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.suffix2 !== void 0) {
+                      const _errs8 = errors;
+                      if (!validate57(data.suffix2, { instancePath: instancePath + "/suffix2", parentData: data, parentDataProperty: "suffix2", rootData, dynamicAnchors })) {
+                        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+                        errors = vErrors.length;
+                      }
+                      var valid0 = _errs8 === errors;
+                    } else {
+                      var valid0 = true;
+                    }
+                    if (valid0) {
+                      if (data.clinicRole !== void 0) {
+                        const _errs9 = errors;
+                        if (!validate63(data.clinicRole, { instancePath: instancePath + "/clinicRole", parentData: data, parentDataProperty: "clinicRole", rootData, dynamicAnchors })) {
+                          vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+                          errors = vErrors.length;
+                        }
+                        var valid0 = _errs9 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
+                      if (valid0) {
+                        if (data.level !== void 0) {
+                          const _errs10 = errors;
+                          if (!validate65(data.level, { instancePath: instancePath + "/level", parentData: data, parentDataProperty: "level", rootData, dynamicAnchors })) {
+                            vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+                            errors = vErrors.length;
+                          }
+                          var valid0 = _errs10 === errors;
+                        } else {
+                          var valid0 = true;
+                        }
+                        if (valid0) {
+                          if (data.canCreateReports !== void 0) {
+                            const _errs11 = errors;
+                            if (typeof data.canCreateReports !== "boolean") {
+                              validate54.errors = [{ instancePath: instancePath + "/canCreateReports", schemaPath: "#/properties/canCreateReports/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                              return false;
+                            }
+                            var valid0 = _errs11 === errors;
+                          } else {
+                            var valid0 = true;
+                          }
+                          if (valid0) {
+                            if (data.canManageStudies !== void 0) {
+                              const _errs13 = errors;
+                              if (typeof data.canManageStudies !== "boolean") {
+                                validate54.errors = [{ instancePath: instancePath + "/canManageStudies", schemaPath: "#/properties/canManageStudies/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                return false;
+                              }
+                              var valid0 = _errs13 === errors;
+                            } else {
+                              var valid0 = true;
+                            }
+                            if (valid0) {
+                              if (data.hasDashboardAccess !== void 0) {
+                                const _errs15 = errors;
+                                if (typeof data.hasDashboardAccess !== "boolean") {
+                                  validate54.errors = [{ instancePath: instancePath + "/hasDashboardAccess", schemaPath: "#/properties/hasDashboardAccess/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                  return false;
+                                }
+                                var valid0 = _errs15 === errors;
+                              } else {
+                                var valid0 = true;
+                              }
+                              if (valid0) {
+                                if (data.npiNumber !== void 0) {
+                                  const _errs17 = errors;
+                                  if (!validate67(data.npiNumber, { instancePath: instancePath + "/npiNumber", parentData: data, parentDataProperty: "npiNumber", rootData, dynamicAnchors })) {
+                                    vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+                                    errors = vErrors.length;
+                                  }
+                                  var valid0 = _errs17 === errors;
+                                } else {
+                                  var valid0 = true;
+                                }
+                                if (valid0) {
+                                  if (data.phoneNumber !== void 0) {
+                                    const _errs18 = errors;
+                                    if (!validate69(data.phoneNumber, { instancePath: instancePath + "/phoneNumber", parentData: data, parentDataProperty: "phoneNumber", rootData, dynamicAnchors })) {
+                                      vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+                                      errors = vErrors.length;
+                                    }
+                                    var valid0 = _errs18 === errors;
+                                  } else {
+                                    var valid0 = true;
+                                  }
+                                  if (valid0) {
+                                    if (data.invitedSource !== void 0) {
+                                      const _errs19 = errors;
+                                      if (!validate71(data.invitedSource, { instancePath: instancePath + "/invitedSource", parentData: data, parentDataProperty: "invitedSource", rootData, dynamicAnchors })) {
+                                        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+                                        errors = vErrors.length;
+                                      }
+                                      var valid0 = _errs19 === errors;
+                                    } else {
+                                      var valid0 = true;
+                                    }
+                                    if (valid0) {
+                                      if (data.createdAt !== void 0) {
+                                        let data15 = data.createdAt;
+                                        const _errs20 = errors;
+                                        if (typeof data15 !== "string" && data15 !== null) {
+                                          validate54.errors = [{ instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: schema21.properties.createdAt.type }, message: "must be string,null" }];
+                                          return false;
+                                        }
+                                        if (errors === _errs20) {
+                                          if (errors === _errs20) {
+                                            if (typeof data15 === "string") {
+                                              if (!formats2.validate(data15)) {
+                                                validate54.errors = [{ instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' }];
+                                                return false;
+                                              }
+                                            }
+                                          }
+                                        }
+                                        var valid0 = _errs20 === errors;
+                                      } else {
+                                        var valid0 = true;
+                                      }
+                                      if (valid0) {
+                                        if (data.lastLoginAt !== void 0) {
+                                          let data16 = data.lastLoginAt;
+                                          const _errs22 = errors;
+                                          if (typeof data16 !== "string" && data16 !== null) {
+                                            validate54.errors = [{ instancePath: instancePath + "/lastLoginAt", schemaPath: "#/properties/lastLoginAt/type", keyword: "type", params: { type: schema21.properties.lastLoginAt.type }, message: "must be string,null" }];
+                                            return false;
+                                          }
+                                          if (errors === _errs22) {
+                                            if (errors === _errs22) {
+                                              if (typeof data16 === "string") {
+                                                if (!formats2.validate(data16)) {
+                                                  validate54.errors = [{ instancePath: instancePath + "/lastLoginAt", schemaPath: "#/properties/lastLoginAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' }];
+                                                  return false;
+                                                }
+                                              }
+                                            }
+                                          }
+                                          var valid0 = _errs22 === errors;
+                                        } else {
+                                          var valid0 = true;
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
           }
-          errors++;
         }
       }
-    }
-  } else {
-    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err21];
     } else {
-      vErrors.push(err21);
+      validate54.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      return false;
     }
-    errors++;
   }
   validate54.errors = vErrors;
   return errors === 0;
@@ -986,290 +870,252 @@ function validate93(data, { instancePath = "", parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.canCreateReports === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "canCreateReports" }, message: "must have required property 'canCreateReports'" };
-      if (vErrors === null) {
-        vErrors = [err0];
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.canCreateReports === void 0 && (missing0 = "canCreateReports") || data.canManageStudies === void 0 && (missing0 = "canManageStudies") || data.clinicRole === void 0 && (missing0 = "clinicRole") || data.createdAt === void 0 && (missing0 = "createdAt") || data.email === void 0 && (missing0 = "email") || data.firstName === void 0 && (missing0 = "firstName") || data.hasDashboardAccess === void 0 && (missing0 = "hasDashboardAccess") || data.invitedSource === void 0 && (missing0 = "invitedSource") || data.lastLoginAt === void 0 && (missing0 = "lastLoginAt") || data.lastName === void 0 && (missing0 = "lastName") || data.level === void 0 && (missing0 = "level") || data.userId === void 0 && (missing0 = "userId")) {
+        validate93.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+        return false;
       } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.canManageStudies === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "canManageStudies" }, message: "must have required property 'canManageStudies'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.clinicRole === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "clinicRole" }, message: "must have required property 'clinicRole'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.createdAt === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.email === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.firstName === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "firstName" }, message: "must have required property 'firstName'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.hasDashboardAccess === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "hasDashboardAccess" }, message: "must have required property 'hasDashboardAccess'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    if (data.invitedSource === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "invitedSource" }, message: "must have required property 'invitedSource'" };
-      if (vErrors === null) {
-        vErrors = [err7];
-      } else {
-        vErrors.push(err7);
-      }
-      errors++;
-    }
-    if (data.lastLoginAt === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lastLoginAt" }, message: "must have required property 'lastLoginAt'" };
-      if (vErrors === null) {
-        vErrors = [err8];
-      } else {
-        vErrors.push(err8);
-      }
-      errors++;
-    }
-    if (data.lastName === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lastName" }, message: "must have required property 'lastName'" };
-      if (vErrors === null) {
-        vErrors = [err9];
-      } else {
-        vErrors.push(err9);
-      }
-      errors++;
-    }
-    if (data.level === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'" };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
-      errors++;
-    }
-    if (data.userId === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
-      if (vErrors === null) {
-        vErrors = [err11];
-      } else {
-        vErrors.push(err11);
-      }
-      errors++;
-    }
-    if (data.userId !== void 0) {
-      if (!validate55(data.userId, { instancePath: instancePath + "/userId", parentData: data, parentDataProperty: "userId", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.email !== void 0) {
-      let data1 = data.email;
-      if (typeof data1 === "string") {
-        if (!formats0.test(data1)) {
-          const err12 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
+        if (data.userId !== void 0) {
+          const _errs1 = errors;
+          if (!validate55(data.userId, { instancePath: instancePath + "/userId", parentData: data, parentDataProperty: "userId", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+            errors = vErrors.length;
           }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
+          var valid0 = _errs1 === errors;
         } else {
-          vErrors.push(err13);
+          var valid0 = true;
         }
-        errors++;
-      }
-    }
-    if (data.firstName !== void 0) {
-      if (!validate57(data.firstName, { instancePath: instancePath + "/firstName", parentData: data, parentDataProperty: "firstName", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.middleName !== void 0) {
-      if (!validate57(data.middleName, { instancePath: instancePath + "/middleName", parentData: data, parentDataProperty: "middleName", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.lastName !== void 0) {
-      if (!validate57(data.lastName, { instancePath: instancePath + "/lastName", parentData: data, parentDataProperty: "lastName", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.suffix1 !== void 0) {
-      if (!validate57(data.suffix1, { instancePath: instancePath + "/suffix1", parentData: data, parentDataProperty: "suffix1", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.suffix2 !== void 0) {
-      if (!validate57(data.suffix2, { instancePath: instancePath + "/suffix2", parentData: data, parentDataProperty: "suffix2", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.clinicRole !== void 0) {
-      if (!validate63(data.clinicRole, { instancePath: instancePath + "/clinicRole", parentData: data, parentDataProperty: "clinicRole", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.level !== void 0) {
-      if (!validate65(data.level, { instancePath: instancePath + "/level", parentData: data, parentDataProperty: "level", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.canCreateReports !== void 0) {
-      if (typeof data.canCreateReports !== "boolean") {
-        const err14 = { instancePath: instancePath + "/canCreateReports", schemaPath: "#/properties/canCreateReports/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.canManageStudies !== void 0) {
-      if (typeof data.canManageStudies !== "boolean") {
-        const err15 = { instancePath: instancePath + "/canManageStudies", schemaPath: "#/properties/canManageStudies/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.hasDashboardAccess !== void 0) {
-      if (typeof data.hasDashboardAccess !== "boolean") {
-        const err16 = { instancePath: instancePath + "/hasDashboardAccess", schemaPath: "#/properties/hasDashboardAccess/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.npiNumber !== void 0) {
-      if (!validate67(data.npiNumber, { instancePath: instancePath + "/npiNumber", parentData: data, parentDataProperty: "npiNumber", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.phoneNumber !== void 0) {
-      if (!validate69(data.phoneNumber, { instancePath: instancePath + "/phoneNumber", parentData: data, parentDataProperty: "phoneNumber", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.invitedSource !== void 0) {
-      if (!validate71(data.invitedSource, { instancePath: instancePath + "/invitedSource", parentData: data, parentDataProperty: "invitedSource", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.createdAt !== void 0) {
-      let data15 = data.createdAt;
-      if (typeof data15 !== "string" && data15 !== null) {
-        const err17 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: schema21.properties.createdAt.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-      if (typeof data15 === "string") {
-        if (!formats2.validate(data15)) {
-          const err18 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-          if (vErrors === null) {
-            vErrors = [err18];
+        if (valid0) {
+          if (data.email !== void 0) {
+            let data1 = data.email;
+            const _errs2 = errors;
+            if (errors === _errs2) {
+              if (errors === _errs2) {
+                if (typeof data1 === "string") {
+                  if (!formats0.test(data1)) {
+                    validate93.errors = [{ instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' }];
+                    return false;
+                  }
+                } else {
+                  validate93.errors = [{ instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  return false;
+                }
+              }
+            }
+            var valid0 = _errs2 === errors;
           } else {
-            vErrors.push(err18);
+            var valid0 = true;
           }
-          errors++;
-        }
-      }
-    }
-    if (data.lastLoginAt !== void 0) {
-      let data16 = data.lastLoginAt;
-      if (typeof data16 !== "string" && data16 !== null) {
-        const err19 = { instancePath: instancePath + "/lastLoginAt", schemaPath: "#/properties/lastLoginAt/type", keyword: "type", params: { type: schema21.properties.lastLoginAt.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-      if (typeof data16 === "string") {
-        if (!formats2.validate(data16)) {
-          const err20 = { instancePath: instancePath + "/lastLoginAt", schemaPath: "#/properties/lastLoginAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
+          if (valid0) {
+            if (data.firstName !== void 0) {
+              const _errs4 = errors;
+              if (!validate57(data.firstName, { instancePath: instancePath + "/firstName", parentData: data, parentDataProperty: "firstName", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+                errors = vErrors.length;
+              }
+              var valid0 = _errs4 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.middleName !== void 0) {
+                const _errs5 = errors;
+                if (!validate57(data.middleName, { instancePath: instancePath + "/middleName", parentData: data, parentDataProperty: "middleName", rootData, dynamicAnchors })) {
+                  vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+                  errors = vErrors.length;
+                }
+                var valid0 = _errs5 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.lastName !== void 0) {
+                  const _errs6 = errors;
+                  if (!validate57(data.lastName, { instancePath: instancePath + "/lastName", parentData: data, parentDataProperty: "lastName", rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+                    errors = vErrors.length;
+                  }
+                  var valid0 = _errs6 === errors;
+                } else {
+                  var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.suffix1 !== void 0) {
+                    const _errs7 = errors;
+                    if (!validate57(data.suffix1, { instancePath: instancePath + "/suffix1", parentData: data, parentDataProperty: "suffix1", rootData, dynamicAnchors })) {
+                      vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+                      errors = vErrors.length;
+                    }
+                    var valid0 = _errs7 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.suffix2 !== void 0) {
+                      const _errs8 = errors;
+                      if (!validate57(data.suffix2, { instancePath: instancePath + "/suffix2", parentData: data, parentDataProperty: "suffix2", rootData, dynamicAnchors })) {
+                        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+                        errors = vErrors.length;
+                      }
+                      var valid0 = _errs8 === errors;
+                    } else {
+                      var valid0 = true;
+                    }
+                    if (valid0) {
+                      if (data.clinicRole !== void 0) {
+                        const _errs9 = errors;
+                        if (!validate63(data.clinicRole, { instancePath: instancePath + "/clinicRole", parentData: data, parentDataProperty: "clinicRole", rootData, dynamicAnchors })) {
+                          vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+                          errors = vErrors.length;
+                        }
+                        var valid0 = _errs9 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
+                      if (valid0) {
+                        if (data.level !== void 0) {
+                          const _errs10 = errors;
+                          if (!validate65(data.level, { instancePath: instancePath + "/level", parentData: data, parentDataProperty: "level", rootData, dynamicAnchors })) {
+                            vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+                            errors = vErrors.length;
+                          }
+                          var valid0 = _errs10 === errors;
+                        } else {
+                          var valid0 = true;
+                        }
+                        if (valid0) {
+                          if (data.canCreateReports !== void 0) {
+                            const _errs11 = errors;
+                            if (typeof data.canCreateReports !== "boolean") {
+                              validate93.errors = [{ instancePath: instancePath + "/canCreateReports", schemaPath: "#/properties/canCreateReports/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                              return false;
+                            }
+                            var valid0 = _errs11 === errors;
+                          } else {
+                            var valid0 = true;
+                          }
+                          if (valid0) {
+                            if (data.canManageStudies !== void 0) {
+                              const _errs13 = errors;
+                              if (typeof data.canManageStudies !== "boolean") {
+                                validate93.errors = [{ instancePath: instancePath + "/canManageStudies", schemaPath: "#/properties/canManageStudies/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                return false;
+                              }
+                              var valid0 = _errs13 === errors;
+                            } else {
+                              var valid0 = true;
+                            }
+                            if (valid0) {
+                              if (data.hasDashboardAccess !== void 0) {
+                                const _errs15 = errors;
+                                if (typeof data.hasDashboardAccess !== "boolean") {
+                                  validate93.errors = [{ instancePath: instancePath + "/hasDashboardAccess", schemaPath: "#/properties/hasDashboardAccess/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                  return false;
+                                }
+                                var valid0 = _errs15 === errors;
+                              } else {
+                                var valid0 = true;
+                              }
+                              if (valid0) {
+                                if (data.npiNumber !== void 0) {
+                                  const _errs17 = errors;
+                                  if (!validate67(data.npiNumber, { instancePath: instancePath + "/npiNumber", parentData: data, parentDataProperty: "npiNumber", rootData, dynamicAnchors })) {
+                                    vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+                                    errors = vErrors.length;
+                                  }
+                                  var valid0 = _errs17 === errors;
+                                } else {
+                                  var valid0 = true;
+                                }
+                                if (valid0) {
+                                  if (data.phoneNumber !== void 0) {
+                                    const _errs18 = errors;
+                                    if (!validate69(data.phoneNumber, { instancePath: instancePath + "/phoneNumber", parentData: data, parentDataProperty: "phoneNumber", rootData, dynamicAnchors })) {
+                                      vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+                                      errors = vErrors.length;
+                                    }
+                                    var valid0 = _errs18 === errors;
+                                  } else {
+                                    var valid0 = true;
+                                  }
+                                  if (valid0) {
+                                    if (data.invitedSource !== void 0) {
+                                      const _errs19 = errors;
+                                      if (!validate71(data.invitedSource, { instancePath: instancePath + "/invitedSource", parentData: data, parentDataProperty: "invitedSource", rootData, dynamicAnchors })) {
+                                        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+                                        errors = vErrors.length;
+                                      }
+                                      var valid0 = _errs19 === errors;
+                                    } else {
+                                      var valid0 = true;
+                                    }
+                                    if (valid0) {
+                                      if (data.createdAt !== void 0) {
+                                        let data15 = data.createdAt;
+                                        const _errs20 = errors;
+                                        if (typeof data15 !== "string" && data15 !== null) {
+                                          validate93.errors = [{ instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: schema21.properties.createdAt.type }, message: "must be string,null" }];
+                                          return false;
+                                        }
+                                        if (errors === _errs20) {
+                                          if (errors === _errs20) {
+                                            if (typeof data15 === "string") {
+                                              if (!formats2.validate(data15)) {
+                                                validate93.errors = [{ instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' }];
+                                                return false;
+                                              }
+                                            }
+                                          }
+                                        }
+                                        var valid0 = _errs20 === errors;
+                                      } else {
+                                        var valid0 = true;
+                                      }
+                                      if (valid0) {
+                                        if (data.lastLoginAt !== void 0) {
+                                          let data16 = data.lastLoginAt;
+                                          const _errs22 = errors;
+                                          if (typeof data16 !== "string" && data16 !== null) {
+                                            validate93.errors = [{ instancePath: instancePath + "/lastLoginAt", schemaPath: "#/properties/lastLoginAt/type", keyword: "type", params: { type: schema21.properties.lastLoginAt.type }, message: "must be string,null" }];
+                                            return false;
+                                          }
+                                          if (errors === _errs22) {
+                                            if (errors === _errs22) {
+                                              if (typeof data16 === "string") {
+                                                if (!formats2.validate(data16)) {
+                                                  validate93.errors = [{ instancePath: instancePath + "/lastLoginAt", schemaPath: "#/properties/lastLoginAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' }];
+                                                  return false;
+                                                }
+                                              }
+                                            }
+                                          }
+                                          var valid0 = _errs22 === errors;
+                                        } else {
+                                          var valid0 = true;
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
           }
-          errors++;
         }
       }
-    }
-  } else {
-    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err21];
     } else {
-      vErrors.push(err21);
+      validate93.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      return false;
     }
-    errors++;
   }
   validate93.errors = vErrors;
   return errors === 0;

@@ -127,6 +127,34 @@ describe('validateResponses: "throw"', () => {
   });
 });
 
+describe("large and hostile answers", () => {
+  it("judges a valid list of every user of a large organisation as valid, though it holds more values than a request may", async () => {
+    const large = createReferenceHandler({ organizationSecret: ORG_SECRET, users: 2_000, listShape: "array" });
+    const listed = await large.fetch(
+      new Request(`http://reference.test/v1/organizations/${large.organizationId}/users`, { headers: { authorization: `Bearer ${large.token}`, "x-organization-secret": ORG_SECRET } }),
+    );
+    const server = await serve(200, await listed.json());
+    const client = createParchmentClient({ baseUrl: server.url, organizationId: large.organizationId, organizationSecret: ORG_SECRET, token: TOKEN, retry: false, validateResponses: "throw" });
+    expect((await client.users.list()).users).toHaveLength(2_000);
+  });
+
+  it("judges an answer breaking a rule a million times in linear time: the first violation, marked truncated", async () => {
+    // About 8.5 MB, under the 10 MiB cap: 14,000 users, each breaking rules in fifty places.
+    const user = { user_id: 1, email: 2, full_name: [], access_roles: Array.from({ length: 50 }, (_, i) => ({ role: i })) };
+    const body = { success: true, statusCode: 200, message: "ok", timestamp: "2026-12-06T00:00:00Z", requestId: "req_1", data: { users: Array.from({ length: 14_000 }, () => user), pagination: { total: 14_000, limit: 100 } } };
+    const server = await serve(200, body);
+    const events: DriftEvent[] = [];
+    const start = performance.now();
+    await clientFor(server.url, { validateResponses: "report", onDrift: (event) => events.push(event) }).users.list().catch(() => undefined);
+    // Listing every violation of it took minutes (ajv's allErrors grows its list by copying).
+    expect(performance.now() - start).toBeLessThan(5_000);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.truncated).toBe(true);
+    expect(events[0]!.violations.length).toBeGreaterThan(0);
+    expect(events[0]!.violations[0]!.pointer).toMatch(/^\/data\/users/);
+  }, 30_000);
+});
+
 describe("the options", () => {
   it('is "off" by default: a drifted answer comes back as data, unreported', async () => {
     const server = await serve(200, await driftedBody());

@@ -113,6 +113,19 @@ describe("verify under a deadline and a size cap", () => {
     expect(JSON.parse(JSON.stringify(report)).ok).toBe(false);
   });
 
+  it("judges a 4 MB answer breaking a rule a million times in linear time, and says not every violation was looked for", async () => {
+    // 6,000 users of 50 roles that are objects: listing each violation (ajv's allErrors) took over a minute.
+    const user = { user_id: 1, email: 2, full_name: [], access_roles: Array.from({ length: 50 }, (_, i) => ({ role: i })) };
+    const server = await raw(async (exchange) => {
+      if (!isList(exchange.url)) return exchange.send(await exchange.reference());
+      await exchange.send(jsonAnswer(200, { success: true, statusCode: 200, message: "ok", timestamp: "2026-12-06T00:00:00Z", requestId: "req_1", data: { users: Array.from({ length: 6_000 }, () => user), pagination: { total: 6_000, limit: 20 } } }));
+    });
+    const started = Date.now();
+    const report = await verify(credentialsOf(server));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(failures(report)).toMatch(/listUsers 200 \(body\): expected the listed violations; got maybe more, not looked for: the body holds more than 10000 values$/m);
+  }, 30_000);
+
   it("shows a violating value nested within the bound, its deep levels elided", async () => {
     const nested = `${"[".repeat(25)}"admin"${"]".repeat(25)}`;
     const server = await raw(async (exchange) => {

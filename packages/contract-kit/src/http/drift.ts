@@ -4,6 +4,10 @@
 // them. What a violation says is where and which rule: the JSON pointer into the body and the
 // schema keyword, never a value of the body. The pointer is made of the body's own keys, so it
 // is redacted like any server text, and bounded in length and number.
+// Two passes, so that no answer costs more than linear time: the quick validators stop at the
+// first violation; only an answer that broke a rule, and is small enough to list them all
+// quickly (MAX_LISTED_VALUES), is checked again by the listing validators, loaded then.
+import { holdsMoreValuesThan, MAX_LISTED_VALUES } from "./json-depth.js";
 import type { BufferedResponse } from "./response-body.js";
 import { jsonBodyOf } from "./response-json.js";
 import type { OperationInfo } from "./transport.js";
@@ -30,7 +34,11 @@ export interface DriftEvent {
   /** The server's request id, when it sent one (redacted). */
   requestId: string | undefined;
   violations: Violation[];
-  /** Whether more violations were found than `violations` lists (at most 50). */
+  /**
+   * Whether the body may break more rules than `violations` lists: more were found than it
+   * lists (at most 50), or the body holds more than MAX_LISTED_VALUES values and only the first
+   * violations found are listed.
+   */
   truncated: boolean;
 }
 
@@ -48,8 +56,10 @@ const MAX_POINTER = 256;
 export interface DriftCheckOptions {
   mode: ValidateResponses;
   onDrift: ((event: DriftEvent) => void) | undefined;
-  /** Loads the contract's validators (a dynamic import: a client that never validates never loads them). */
+  /** Loads the contract's quick validators, each stopping at the first violation (a dynamic import: a client that never validates never loads them). */
   load: () => Promise<ResponseValidators>;
+  /** Loads the same validators listing every violation (a dynamic import, on the first response that breaks a rule). */
+  loadListing: () => Promise<ResponseValidators>;
   redact: (text: string) => string;
   /** The server's request id in a parsed body, unredacted (redacted here). */
   requestIdOf: (body: unknown, response: BufferedResponse) => string | undefined;
@@ -68,6 +78,16 @@ export function createDriftCheck(options: DriftCheckOptions): DriftCheck | undef
   const { mode, onDrift, redact } = options;
   if (mode === "off") return undefined;
   let loaded: Promise<ResponseValidators> | undefined;
+  let listing: Promise<ResponseValidators> | undefined;
+
+  /** Every rule `json` breaks, or, past MAX_LISTED_VALUES, those the quick validator found. */
+  async function violationsOf(key: string, quick: CompiledValidator, status: number, json: unknown): Promise<{ errors: NonNullable<CompiledValidator["errors"]>; complete: boolean }> {
+    if (!holdsMoreValuesThan(json, MAX_LISTED_VALUES)) {
+      const every = validatorFor((await (listing ??= options.loadListing()))[key]?.responses ?? {}, status);
+      if (every && !every(json)) return { errors: every.errors ?? [], complete: true };
+    }
+    return { errors: quick.errors ?? [], complete: false };
+  }
 
   const violation = (pointer: string, keyword: string, schemaPath: string): Violation => {
     const safe = redact(pointer);
@@ -76,20 +96,26 @@ export function createDriftCheck(options: DriftCheckOptions): DriftCheck | undef
 
   return async (operation, response) => {
     loaded ??= options.load();
-    const entry = (await loaded)[`${operation.method} ${operation.path}`];
+    const key = `${operation.method} ${operation.path}`;
+    const entry = (await loaded)[key];
     if (!entry) return; // a raw call to a path the contract does not have: nothing to check it against
     const { status } = response;
     const validate = validatorFor(entry.responses, status);
     const body = await jsonBodyOf(response);
     let found: Violation[];
+    let complete = true;
     if (!validate) found = [violation("", "status", "#/responses")];
     else if (!body) found = [violation("", "json", "#/content")];
     else if (validate(body.json)) return;
-    else found = (validate.errors ?? []).map((error) => violation(error.instancePath, error.keyword, error.schemaPath));
+    else {
+      const listed = await violationsOf(key, validate, status, body.json);
+      found = listed.errors.map((error) => violation(error.instancePath, error.keyword, error.schemaPath));
+      complete = listed.complete;
+    }
     const id = options.requestIdOf(body?.json, response);
     const requestId = typeof id === "string" ? redact(id).slice(0, MAX_POINTER) : undefined;
     const violations = found.slice(0, MAX_VIOLATIONS);
-    const event: DriftEvent = { operationId: entry.operationId, method: operation.method, path: operation.path, status, requestId, violations, truncated: found.length > violations.length };
+    const event: DriftEvent = { operationId: entry.operationId, method: operation.method, path: operation.path, status, requestId, violations, truncated: !complete || found.length > violations.length };
     if (mode === "throw") {
       const where = violations.map((item) => `${item.pointer || "(body)"} (${item.keyword})`).join(", ");
       throw options.error(operation, `${status} response does not match the contract: ${where}${event.truncated ? ", ..." : ""}`, status, { violations, requestId });

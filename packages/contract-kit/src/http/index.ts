@@ -9,6 +9,7 @@ export * from "./errors.js";
 export * from "./json-body.js";
 export * from "./json-depth.js";
 export * from "./media-type.js";
+export * from "./contract-media-type.js";
 export * from "./options.js";
 export * from "./raw-fetch.js";
 export * from "./read-body.js";

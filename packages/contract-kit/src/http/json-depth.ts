@@ -53,22 +53,42 @@ export const MAX_ARRAY_ITEMS = 1000;
  */
 export const MAX_JSON_VALUES = 2000;
 
-/** What in `value` is past the bounds, if anything: a walk that stops as soon as it is. */
-function pastBounds(value: unknown): string | undefined {
+/**
+ * The most values a response may hold for every rule it breaks to be listed. Finding whether
+ * a value conforms takes one linear pass that stops at the first violation; listing every
+ * violation (ajv's allErrors) costs more than linear in their number, and a hostile 4 MiB
+ * answer breaks a rule a million times (10,000 invalid users: 43 s). Past this many values
+ * only the first violations found are listed, and the listing says it is incomplete.
+ */
+export const MAX_LISTED_VALUES = 10_000;
+
+/**
+ * Walks `value` depth-first without recursion, each value once (itself included), and returns
+ * the first thing `visit` says, or undefined: it stops as soon as `visit` says something.
+ */
+function walk(value: unknown, visit: (item: unknown, count: number) => string | undefined): string | undefined {
   let count = 0;
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const item = stack.pop();
-    if (++count > MAX_JSON_VALUES) return `The request body has more than ${MAX_JSON_VALUES} values`;
-    if (Array.isArray(item)) {
-      if (item.length > MAX_ARRAY_ITEMS) return `The request body has an array of more than ${MAX_ARRAY_ITEMS} items`;
-      for (const child of item) stack.push(child);
-    } else if (typeof item === "object" && item !== null) {
-      for (const key in item) stack.push((item as Record<string, unknown>)[key]);
-    }
+    const said = visit(item, ++count);
+    if (said !== undefined) return said;
+    if (Array.isArray(item)) for (const child of item) stack.push(child);
+    else if (typeof item === "object" && item !== null) for (const key in item) stack.push((item as Record<string, unknown>)[key]);
   }
   return undefined;
 }
+
+/** Whether `value` holds more than `max` values in all (itself included). */
+export const holdsMoreValuesThan = (value: unknown, max: number): boolean => walk(value, (_item, count) => (count > max ? "more" : undefined)) !== undefined;
+
+/** What in `value` is past the request bounds, if anything. */
+const pastBounds = (value: unknown): string | undefined =>
+  walk(value, (item, count) => {
+    if (count > MAX_JSON_VALUES) return `The request body has more than ${MAX_JSON_VALUES} values`;
+    if (Array.isArray(item) && item.length > MAX_ARRAY_ITEMS) return `The request body has an array of more than ${MAX_ARRAY_ITEMS} items`;
+    return undefined;
+  });
 
 /**
  * A request body parsed, or why it is refused before any validator sees it: nested too deep

@@ -28,8 +28,8 @@ export interface ObservationOptions {
 /** The vendor's lazy import of its observer: `() => import("./observer.js").then((module) => module.createVendorObserver)`. */
 export type LoadObserver = () => Promise<(settings: ObserverSettings) => Observer>;
 
-/** What a vendor says of its responses (from the client's entry) and its lazy import of the rest. */
-export interface VendorObservation extends Pick<ObserverSettings, "redact" | "error" | "requestIdOf"> {
+/** What a vendor's client entry says of its responses (its redaction and response error) and its lazy import of the rest. */
+export interface VendorObservation extends Pick<ObserverSettings, "redact" | "error"> {
   load: LoadObserver;
 }
 

@@ -12,18 +12,18 @@ import type { OperationInfo } from "./transport.js";
 
 /**
  * What the client's options asked for, checked (observation.ts), the client's redaction, and
- * the vendor's words for its request id and its response error (from the client's own entry:
- * the lazy chunk shares no module with it but the core's smallest).
+ * the vendor's response error (from the client's own entry: the lazy chunk shares no module
+ * with it, so a bundler adds no chunk that the entry must import).
  */
-export interface ObserverSettings extends Pick<DriftCheckOptions, "error" | "requestIdOf"> {
+export interface ObserverSettings extends Pick<DriftCheckOptions, "error"> {
   mode: ValidateResponses;
   onDrift: ((event: DriftEvent) => void) | undefined;
   hooks: Hooks | undefined;
   redact: (text: string) => string;
 }
 
-/** The vendor's tables, loaded with this module: its operation ids and (a further lazy import) its validators. */
-export interface VendorObserver extends Pick<DriftCheckOptions, "load"> {
+/** The vendor's tables, loaded with this module: its operation ids, where its request id is, and (a further lazy import) its validators. */
+export interface VendorObserver extends Pick<DriftCheckOptions, "load" | "loadListing" | "requestIdOf"> {
   /** The contract's operation ids by "METHOD /path/template". */
   operationIds: Readonly<Record<string, string>>;
 }
@@ -38,13 +38,13 @@ export interface Observer {
 
 export function createObserver(settings: ObserverSettings, vendor: VendorObserver): Observer {
   const { hooks, redact } = settings;
-  const drift = createDriftCheck({ ...settings, load: vendor.load });
+  const drift = createDriftCheck({ ...settings, load: vendor.load, loadListing: vendor.loadListing, requestIdOf: vendor.requestIdOf });
 
   /** The request id of a response for a hook (redacted, bounded). */
   async function requestIdFor(response: BufferedResponse | undefined): Promise<string | undefined> {
     if (!response) return undefined;
     const body = await jsonBodyOf(response);
-    const id = settings.requestIdOf(body?.json, response);
+    const id = vendor.requestIdOf(body?.json, response);
     return typeof id === "string" ? redact(id).slice(0, 256) : undefined;
   }
 

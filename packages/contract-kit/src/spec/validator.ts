@@ -1,7 +1,11 @@
 // Validates values against schemas of a bundled openapi.json (any contract's, passed in),
 // addressed by JSON pointer.
-// One ajv instance holds the whole document, so every $ref resolves exactly as written in
-// the spec: no schema is copied into TypeScript.
+// An ajv instance holds the whole document, so every $ref resolves exactly as written in the
+// spec: no schema is copied into TypeScript. Two of them: one whose validators stop at the
+// first violation (a linear pass, whatever the value), and one that lists every violation,
+// compiled and run only for a value that broke a rule and is small enough to list them
+// quickly (MAX_LISTED_VALUES: a hostile answer of 4 MiB breaks a rule a million times).
+import { holdsMoreValuesThan, MAX_LISTED_VALUES } from "../http/json-depth.js";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 
@@ -22,10 +26,19 @@ export interface SchemaViolation {
   params: Record<string, unknown>;
 }
 
+export interface Validation {
+  /** The violations found, [] when the value conforms. */
+  violations: SchemaViolation[];
+  /** False when the value holds more than MAX_LISTED_VALUES values and `violations` are only the first found. */
+  complete: boolean;
+}
+
 export interface SpecValidator {
   readonly document: OpenApiDocument;
   /** Violations of the schema at `pointer` (e.g. "#/components/schemas/User"); [] when valid. */
   validate(pointer: string, value: unknown): SchemaViolation[];
+  /** The same, saying whether every violation is listed (a large value lists only the first found). */
+  inspect(pointer: string, value: unknown): Validation;
 }
 
 /** Turns the "#/a/b~1c" pointer of the spec into a URI fragment ajv resolves. */
@@ -47,9 +60,10 @@ function describe(error: ErrorObject): SchemaViolation {
   };
 }
 
-export function createSpecValidator(document: OpenApiDocument): SpecValidator {
+/** An ajv instance holding `document`: its validators list every violation, or stop at the first. */
+function ajvFor(document: OpenApiDocument, allErrors: boolean): Ajv2020 {
   const ajv = new Ajv2020({
-    allErrors: true,
+    allErrors,
     // Unknown keywords are errors, so a typo in the spec cannot silently switch a rule off.
     strictSchema: true,
     // `anyOf: [{format: date}, {format: date-time}]` under `type: string` is intended.
@@ -61,22 +75,36 @@ export function createSpecValidator(document: OpenApiDocument): SpecValidator {
   ajv.addVocabulary(["example", "discriminator", "xml", "externalDocs"]);
   ajv.addVocabulary(Object.keys(document).filter((key) => !ajv.getKeyword(key)));
   ajv.addSchema(document, DOCUMENT_ID);
+  return ajv;
+}
 
+/** Validators by pointer, compiled on first use. */
+function compiler(ajv: () => Ajv2020): (pointer: string) => ValidateFunction {
   const compiled = new Map<string, ValidateFunction>();
-  const compile = (pointer: string): ValidateFunction => {
+  return (pointer) => {
     let validate = compiled.get(pointer);
     if (!validate) {
-      validate = ajv.compile({ $ref: toRef(pointer) });
+      validate = ajv().compile({ $ref: toRef(pointer) });
       compiled.set(pointer, validate);
     }
     return validate;
   };
+}
 
-  return {
-    document,
-    validate(pointer, value) {
-      const validate = compile(pointer);
-      return validate(value) ? [] : (validate.errors ?? []).map(describe);
-    },
+export function createSpecValidator(document: OpenApiDocument): SpecValidator {
+  let firstOnly: Ajv2020 | undefined;
+  let every: Ajv2020 | undefined;
+  const quick = compiler(() => (firstOnly ??= ajvFor(document, false)));
+  const listing = compiler(() => (every ??= ajvFor(document, true)));
+
+  const inspect = (pointer: string, value: unknown): Validation => {
+    const validate = quick(pointer);
+    if (validate(value)) return { violations: [], complete: true };
+    if (!holdsMoreValuesThan(value, MAX_LISTED_VALUES)) {
+      const list = listing(pointer);
+      if (!list(value)) return { violations: (list.errors ?? []).map(describe), complete: true };
+    }
+    return { violations: (validate.errors ?? []).map(describe), complete: false };
   };
+  return { document, inspect, validate: (pointer, value) => inspect(pointer, value).violations };
 }
