@@ -9,6 +9,7 @@ import {
   createTokenProvider,
   ParchmentError,
   ParchmentNetworkError,
+  ParchmentPaginationError,
   ParchmentResponseError,
   ParchmentTimeoutError,
   type ParchmentClientOptions,
@@ -192,6 +193,25 @@ describe("bodies that break or overflow", () => {
     });
     const call = clientFor(server.url).raw.GET("/v1/organizations/{organization_id}/users", { params: { path: { organization_id: ORG } } });
     await expect(call).rejects.toThrow(/200 response body larger than 10485760 bytes$/);
+  });
+});
+
+describe("pagination against a hostile server", () => {
+  it("listAll does not follow a lastKey longer than a request line can carry: the users read are yielded, one request is sent", async () => {
+    const lastKey = "k".repeat(3 * 1024 * 1024);
+    const server = await startServer((_request, response) =>
+      response.writeHead(200, { "content-type": "application/json" }).end(envelope({ users: [{ user_id: "usr_1" }], pagination: { total: 1_000_000, limit: 100, lastKey } })),
+    );
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const user of clientFor(server.url).users.listAll()) seen.push(user.user_id);
+    })().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ParchmentPaginationError);
+    expect((error as Error).message).toBe(
+      "GET /v1/organizations/{organization_id}/users: page 1 gives a lastKey of 3145728 characters, more than a request line can carry (16384); not followed",
+    );
+    expect(seen).toEqual(["usr_1"]);
+    expect(server.requests).toHaveLength(1);
   });
 });
 

@@ -46,6 +46,21 @@ describe("listAll", () => {
     expect(fetch.requests.map((request) => new URL(request.url).searchParams.get("lastKey"))).toEqual([null, "k1"]);
   });
 
+  it.each([
+    ["a cycle of two", ["k1", "k2"], 3],
+    ["a cycle of five after a tail of three", ["t1", "t2", "t3", "c1", "c2", "c3", "c4", "c5"], 12],
+  ])("stops with an error on cursors that go round in %s", async (_name, keys, detectedAt) => {
+    // Page n answers with keys[n - 1]; past the end of the list, the cycle (its last five or two) repeats.
+    const cycle = keys.length === 2 ? 2 : 5;
+    const keyOf = (call: number) => (call <= keys.length ? keys[call - 1]! : keys[keys.length - cycle + ((call - keys.length - 1) % cycle)]!);
+    const { client } = clientWith((_request, call) => page([`u${call}`], keyOf(call)));
+    const error = await (async () => {
+      for await (const _user of client.users.listAll()) void _user;
+    })().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ParchmentPaginationError);
+    expect((error as Error).message).toBe(`GET /v1/organizations/{organization_id}/users: the server repeated a lastKey after ${detectedAt} pages`);
+  });
+
   it("follows the envelope-level pagination shape (a plain array data beside pagination) until hasNext is false", async () => {
     const envelopePage = (ids: string[], pagination: Record<string, unknown>) =>
       json(200, { success: true, statusCode: 200, data: ids.map((user_id) => ({ user_id })), pagination, requestId: "req_p" });
