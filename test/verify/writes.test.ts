@@ -110,6 +110,63 @@ describe("verify puts back what it changed", () => {
   });
 });
 
+describe("verify sends no write the contract refuses, nor one it could not put back", () => {
+  /** The reference server, with the user read as `change` makes it: a User the contract allows, whose values an update's schema refuses. */
+  const shownAs = (change: (user: any) => void) =>
+    raw(async (exchange) => {
+      const reference = await exchange.reference();
+      if (exchange.request.method !== "GET" || !/\/users\/[^/]+$/.test(exchange.url.pathname) || !reference.ok) return exchange.send(reference);
+      const body = await reference.json();
+      change(body.data);
+      return exchange.send(jsonAnswer(200, body));
+    });
+  const writesSent = (server: RawServer) => server.requests.filter((request) => /^PUT \S*\/users\/[^/]+(\/roles)?$/.test(request));
+
+  it("a user whose full_name is empty (a User may have one; an update may not): the rename is not made, nothing is left changed", async () => {
+    const server = await shownAs((user) => (user.full_name = ""));
+    const before = server.handler.readUser(server.handler.userId)!;
+    const report = await run(server);
+    const note = "the user's current full_name cannot be sent back ($.full_name: minLength 1)";
+    for (const name of ["update a user", "read the updated user", "restore the user"]) expect(check(report, name)).toMatchObject({ outcome: "skipped", note });
+    expect(writesSent(server).filter((request) => !request.endsWith("/roles"))).toEqual([]);
+    expect(server.handler.readUser(server.handler.userId)).toEqual(before);
+    expect(report.checks.filter((each) => each.outcome === "failed")).toEqual([]);
+  });
+
+  it.each([
+    [["rx_reader"], "if access_roles with rx_reader, then receptionist as well"],
+    [["receptionist", "receptionist"], "$.access_roles: uniqueItems"],
+    [["member"], '$.access_roles[0]: enum ["admin","provider","receptionist","rx_reader","rx_queue_manager"]'],
+  ])("a user holding %j (a User may; a roles request may not): no roles are sent, the checks are skipped with the rule", async (roles, rule) => {
+    const server = await shownAs((user) => (user.access_roles = roles));
+    const report = await run(server);
+    expect(check(report, "set a user's roles to their current roles")).toMatchObject({ outcome: "skipped", note: `the user's current roles cannot be sent (${rule})` });
+    for (const name of ["set roles to an empty list (expects 400 or 422)", "restore the user's roles"]) expect(check(report, name)).toMatchObject({ outcome: "skipped", note: `the user's current roles cannot be sent back (${rule})` });
+    expect(writesSent(server).filter((request) => request.endsWith("/roles"))).toEqual([]);
+    expect(report.checks.filter((each) => each.outcome === "failed")).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
+  it("a disabled user (roles [member], which the API cannot assign): the empty list is not sent, so the roles cannot be lost", async () => {
+    const server = await raw(async (exchange) => exchange.send(await exchange.reference()));
+    const { handler } = server;
+    const disabled = await handler.fetch(
+      new Request(`http://reference.test/v1/organizations/${handler.organizationId}/users/${handler.userId}/disable`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${handler.token}`, "x-organization-secret": handler.organizationSecret },
+      }),
+    );
+    expect(disabled.status).toBe(200);
+    const before = handler.readUser(handler.userId)!;
+    expect(before.access_roles).toEqual(["member"]);
+    const report = await run(server);
+    expect(check(report, "set roles to an empty list (expects 400 or 422)")).toMatchObject({ outcome: "skipped", note: expect.stringMatching(/^the user's current roles cannot be sent back \(\$\.access_roles\[0\]: enum /) });
+    expect(check(report, "restore the user's roles").outcome).toBe("skipped");
+    expect(server.requests.filter((request) => request.endsWith("/roles"))).toEqual([]);
+    expect(handler.readUser(handler.userId)).toEqual(before);
+  });
+});
+
 describe("the name verify writes", () => {
   it("a server that stores nothing fails 'read the updated user', even for a name already at its maxLength", async () => {
     const server = await raw(async (exchange) =>
