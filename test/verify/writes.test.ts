@@ -57,6 +57,63 @@ describe("verify puts back what it changed", () => {
     expect(server.handler.readUser(server.handler.userId)).toEqual(before);
   });
 
+  /** The reference state, with one wrong rule on top: an empty roles list is stored (the user then reads with none), and answered by `answer`. */
+  async function storesEmptyRoles(answer: (exchange: RawExchange) => unknown, restore?: (exchange: RawExchange) => unknown) {
+    const cleared = new Set<string>();
+    const server = await raw(async (exchange) => {
+      const userId = exchange.url.pathname.split("/").at(isRoles(exchange) ? -2 : -1)!;
+      if (isRoles(exchange) && JSON.parse(exchange.body).access_roles?.length === 0) {
+        cleared.add(userId);
+        return answer(exchange);
+      }
+      if (isRoles(exchange) && cleared.has(userId) && restore) return restore(exchange);
+      if (isRoles(exchange)) cleared.delete(userId);
+      const reference = await exchange.reference();
+      if (exchange.request.method === "GET" && cleared.has(userId) && reference.ok) {
+        const body = await reference.json();
+        body.data.access_roles = [];
+        return exchange.send(jsonAnswer(200, body));
+      }
+      return exchange.send(reference);
+    });
+    return { server, cleared, before: server.handler.readUser(server.handler.userId)! };
+  }
+  const EMPTY = "set roles to an empty list (expects 400 or 422)";
+  const internalError = jsonAnswer(500, { error: { type: "https://parchment.health/errors/internal-error", title: "Internal Server Error", detail: "stored, then failed" } });
+
+  it("an empty roles list stored and then answered 500 has the roles put back", async () => {
+    const { server, cleared, before } = await storesEmptyRoles((exchange) => exchange.send(internalError.clone()));
+    const report = await run(server);
+    expect(check(report, EMPTY)).toMatchObject({ outcome: "failed", status: 500 });
+    expect(check(report, "restore the user's roles")).toMatchObject({ outcome: "passed", status: 200, note: `put back the roles ${JSON.stringify(before.access_roles)} after set roles to an empty list: it was answered 500` });
+    expect(cleared.has(server.handler.userId)).toBe(false);
+    expect(server.handler.readUser(server.handler.userId)).toEqual(before);
+  });
+
+  it("an empty roles list stored and then never finished (a timeout) has the roles put back", async () => {
+    const { server, cleared, before } = await storesEmptyRoles((exchange) => {
+      exchange.response.writeHead(200, { "content-type": "application/json" });
+      exchange.response.write('{"success": true, '); // and nothing more
+    });
+    const report = await run(server, 500);
+    expect(check(report, EMPTY)).toMatchObject({ outcome: "failed", violations: [expect.objectContaining({ path: "(body)" })] });
+    expect(check(report, "restore the user's roles")).toMatchObject({ outcome: "passed", status: 200, note: "put back the roles " + JSON.stringify(before.access_roles) + " after set roles to an empty list: no complete answer came" });
+    expect(cleared.has(server.handler.userId)).toBe(false);
+    expect(server.handler.readUser(server.handler.userId)).toEqual(before);
+  });
+
+  it("a roles restore that fails is reported as what could not be put back", async () => {
+    const unavailable = () => jsonAnswer(503, { error: { type: "https://parchment.health/errors/service-unavailable", title: "Service Unavailable", detail: "down" } }, { "retry-after": "0" });
+    const { server, cleared } = await storesEmptyRoles(
+      (exchange) => exchange.send(jsonAnswer(200, { message: "User roles updated successfully", data: { user_id: exchange.url.pathname.split("/").at(-2), access_roles: [] } })),
+      (exchange) => exchange.send(unavailable()),
+    );
+    const report = await run(server);
+    expect(check(report, "restore the user's roles")).toMatchObject({ outcome: "failed", status: 503, note: "could not put back the roles " + JSON.stringify(server.handler.readUser(server.handler.userId)!.access_roles) + ": the user may be left with no roles" });
+    expect(cleared.has(server.handler.userId)).toBe(true);
+    expect(report.ok).toBe(false);
+  });
+
   it("an update answered 500 after the server stored it is put back", async () => {
     const server = await raw(async (exchange) => {
       if (!isNameUpdate(exchange)) return exchange.send(await exchange.reference());
