@@ -43,6 +43,17 @@ async function storesTheEmptyName(after: (response: ServerResponse, user: unknow
 }
 
 describe("verify puts back a refused update that may have taken effect", () => {
+  it("stored, then answered 200: the check fails and firstName is put back", async () => {
+    const { handler, options, stored, updates } = await storesTheEmptyName((response, user) => json(response, 200, user));
+    const report = await verify(options);
+    expect(report.checks.filter((each) => each.outcome === "failed").map((each) => each.name)).toEqual([REFUSED]);
+    expect(check(report, REFUSED).violations).toContainEqual({ path: "(status)", expected: "400 or 422", actual: "200" });
+    expect(check(report, "restore the user")).toMatchObject({ outcome: "passed", status: 200, note: 'put back firstName "Sarah" after the update with an empty firstName: it was answered 200' });
+    expect(updates.at(-1)).toEqual({ firstName: "Sarah" });
+    expect(stored.firstName).toBeUndefined();
+    expect(handler.readUser(handler.userId)?.firstName).toBe("Sarah");
+  });
+
   it("stored, then answered 500", async () => {
     const { options, stored } = await storesTheEmptyName((response) => json(response, 500, { error: { type: "api_error", message: "stored, then failed" } }));
     const report = await verify(options);
@@ -59,6 +70,16 @@ describe("verify puts back a refused update that may have taken effect", () => {
     expect(stored.firstName).toBeUndefined();
   });
 
+  it("stored, and the restore fails: the report says what could not be put back", async () => {
+    const { options, stored } = await storesTheEmptyName(
+      (response, user) => json(response, 200, user),
+      (response) => json(response, 500, { error: { type: "api_error", message: "down" } }),
+    );
+    const report = await verify(options);
+    expect(check(report, "restore the user")).toMatchObject({ outcome: "failed", status: 500, note: `could not put back firstName "Sarah": the user's firstName may be left empty` });
+    expect(stored.firstName).toBe("");
+    expect(report.ok).toBe(false);
+  });
 });
 
 describe("verify sends no update the contract refuses", () => {
