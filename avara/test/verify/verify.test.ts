@@ -133,20 +133,6 @@ describe("verify against drifted servers", () => {
     expect(check?.violations[0]).toMatchObject({ path: "(status)", actual: "410" });
   });
 
-  it("a server that takes the empty firstName: the check fails and the name is put back", async () => {
-    const { handler, options } = driftedServer(async (request) => {
-      if (request.method !== "PATCH") return undefined;
-      const body = await request.clone().json();
-      if (body.firstName !== "") return undefined;
-      return Response.json({ ...handler.readUser(handler.userId), firstName: "" });
-    });
-    const report = await verify(options);
-    expect(failed(report).map((check) => check.name)).toEqual(["update with an empty firstName (expects 400 or 422)"]);
-    expect(failed(report)[0]!.violations).toContainEqual({ path: "(status)", expected: "400 or 422", actual: "200" });
-    expect(outcomes(report)["restore the user"]).toBe("passed");
-    expect(handler.readUser(handler.userId)?.firstName).toBe("Sarah");
-  });
-
   it("a no-op update that comes back changed", async () => {
     const { options } = driftedServer((request, answer, body) => (request.method === "PATCH" && answer.status === 200 ? Response.json({ ...body, level: "admin" }) : undefined));
     const [check] = failed(await verify(options));

@@ -4,7 +4,10 @@
 // spec: no schema is copied into TypeScript. Two of them: one whose validators stop at the
 // first violation (a linear pass, whatever the value), and one that lists every violation,
 // compiled and run only for a value that broke a rule and is small enough to list them
-// quickly (MAX_LISTED_VALUES: a hostile answer of 4 MiB breaks a rule a million times).
+// quickly (MAX_LISTED_VALUES: a hostile answer of 4 MiB breaks a rule a million times). The
+// second one is verbose, so that its errors also name the rules broken as the spec states them
+// (broken-rules.ts).
+import { brokenRules } from "./broken-rules.js";
 import { holdsMoreValuesThan, MAX_LISTED_VALUES } from "../http/json-depth.js";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
@@ -39,6 +42,12 @@ export interface SpecValidator {
   validate(pointer: string, value: unknown): SchemaViolation[];
   /** The same, saying whether every violation is listed (a large value lists only the first found). */
   inspect(pointer: string, value: unknown): Validation;
+  /**
+   * The rules of the schema at `pointer` that `value` breaks, each named as the spec states it
+   * ("$.full_name: minLength 1"; an if/then by its titles or description); [] when valid. For a
+   * value of more than MAX_LISTED_VALUES values, only the first found, named by keyword.
+   */
+  brokenRules(pointer: string, value: unknown): string[];
 }
 
 /** Turns the "#/a/b~1c" pointer of the spec into a URI fragment ajv resolves. */
@@ -64,6 +73,8 @@ function describe(error: ErrorObject): SchemaViolation {
 function ajvFor(document: OpenApiDocument, allErrors: boolean): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors,
+    // The listing errors carry the schema they break (parentSchema), for brokenRules.
+    verbose: allErrors,
     // Unknown keywords are errors, so a typo in the spec cannot silently switch a rule off.
     strictSchema: true,
     // `anyOf: [{format: date}, {format: date-time}]` under `type: string` is intended.
@@ -97,14 +108,24 @@ export function createSpecValidator(document: OpenApiDocument): SpecValidator {
   const quick = compiler(() => (firstOnly ??= ajvFor(document, false)));
   const listing = compiler(() => (every ??= ajvFor(document, true)));
 
-  const inspect = (pointer: string, value: unknown): Validation => {
+  /** ajv's errors for `value`: [] when valid, every one when the value is small enough to list them, else the first found. */
+  const errorsOf = (pointer: string, value: unknown): { errors: ErrorObject[]; complete: boolean } => {
     const validate = quick(pointer);
-    if (validate(value)) return { violations: [], complete: true };
+    if (validate(value)) return { errors: [], complete: true };
     if (!holdsMoreValuesThan(value, MAX_LISTED_VALUES)) {
       const list = listing(pointer);
-      if (!list(value)) return { violations: (list.errors ?? []).map(describe), complete: true };
+      if (!list(value)) return { errors: list.errors ?? [], complete: true };
     }
-    return { violations: (validate.errors ?? []).map(describe), complete: false };
+    return { errors: validate.errors ?? [], complete: false };
   };
-  return { document, inspect, validate: (pointer, value) => inspect(pointer, value).violations };
+  const inspect = (pointer: string, value: unknown): Validation => {
+    const { errors, complete } = errorsOf(pointer, value);
+    return { violations: errors.map(describe), complete };
+  };
+  return {
+    document,
+    inspect,
+    validate: (pointer, value) => inspect(pointer, value).violations,
+    brokenRules: (pointer, value) => brokenRules(errorsOf(pointer, value).errors, document),
+  };
 }

@@ -4,7 +4,8 @@
 // large to list them quickly, the first found). Values are shown through `show`, which
 // redacts the credentials before anything is cut.
 import type { SpecOperation } from "../spec/operations.js";
-import { lookup, pointerKeys } from "../spec/pointer.js";
+import { jsonPath } from "../spec/broken-rules.js";
+import { lookup } from "../spec/pointer.js";
 import type { SpecValidator } from "../spec/validator.js";
 import { MAX_JSON_DEPTH, MAX_LISTED_VALUES, nestsDeeperThan } from "../http/json-depth.js";
 import { isContractJsonMediaType } from "../http/contract-media-type.js";
@@ -22,14 +23,6 @@ export interface Show {
   value(value: unknown, max?: number): string;
   /** Text as it came ("<html>", a header). */
   text(text: string, max?: number): string;
-}
-
-/** A JSON pointer ("/data/access_roles/0") as a JSON path ("$.data.access_roles[0]"). */
-export function jsonPath(pointer: string): string {
-  return pointerKeys(pointer).reduce(
-    (path, key) => (/^\d+$/.test(key) ? `${path}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`),
-    "$",
-  );
 }
 
 const SHOWN_DEPTH = 6;

@@ -1,7 +1,10 @@
 // The checks of a verify run, for any contract: each probe is one request made through
 // exchange.ts (deadline, size cap, no redirects), its answer judged by checkResponse against
-// the operation's documented responses and, when given, an expected status. A vendor's verify
-// says which requests to make and what its server's error bodies say; this file does the rest.
+// the operation's documented responses and, when given, an expected status. Before a request
+// with a body is sent, the body, and the body that would put the write back, are checked
+// against the operation's request schema: one the contract refuses is not sent (unless it is
+// refused on purpose), and the check is skipped with the rule it breaks. A vendor's verify says
+// which requests to make and what its server's error bodies say; this file does the rest.
 import type { SpecOperation } from "../spec/operations.js";
 import type { SpecValidator } from "../spec/validator.js";
 import { checkResponse, type Show, type Violation } from "./check-response.js";
@@ -16,6 +19,19 @@ export interface ProbeRequest {
   headers?: Record<string, string>;
   /** A request that may not be made twice (a create): sent again only after a 429, never after a 503. */
   unsafeToRepeat?: boolean;
+  /** What `body` is, for the note when the request schema refuses it ("the user's current roles"); "the body" when not given. */
+  bodyIs?: string;
+  /**
+   * `body` breaks the request schema on purpose, to see the server refuse it: sent all the
+   * same. It must break it: a body the contract takes is verify's mistake (an Error).
+   */
+  refusedOnPurpose?: boolean;
+  /**
+   * For a write that may have to be put back: the body that would put it back (through the
+   * same operation), and what it is. Checked before the write is sent: a write whose restore
+   * the contract would refuse is not made, since nothing could undo it.
+   */
+  restoreWith?: { body: unknown; is: string };
 }
 
 export interface ProbeExpectation {
@@ -29,8 +45,13 @@ export interface Probed {
   body: any;
   /** An answer came and the check passed with a 2xx. */
   ok: boolean;
-  /** Whether any answer came (false: refused, timed out, cut off). */
+  /** Whether any answer came (false: refused, timed out, cut off, or not sent). */
   answered: boolean;
+  /**
+   * False when nothing was sent: the body, or the body that would put the write back, breaks
+   * the operation's request schema; the check is skipped and its note names the rule.
+   */
+  sent: boolean;
 }
 
 export interface ProberOptions {
@@ -58,6 +79,7 @@ export interface ProberOptions {
  */
 export function mayHaveTakenEffect(probed: Probed): boolean {
   const status = probed.check.status;
+  if (!probed.sent) return false;
   return !probed.answered || status === undefined || status < 400 || status >= 500;
 }
 
@@ -103,9 +125,32 @@ export function createProber(options: ProberOptions): Prober {
     check.note = note;
   };
 
+  /**
+   * Why `request` is not to be sent, naming the rules of the operation's request schema that
+   * its body (or the body that would put it back) breaks; undefined when it may be sent.
+   */
+  function unsendable(named: NamedCheck, operation: SpecOperation, request: ProbeRequest): string | undefined {
+    const schema = operation.requestSchema;
+    if (request.body === undefined || schema === undefined) return undefined;
+    const broken = (body: unknown) => validator.brokenRules(schema, body).join("; ");
+    const sent = broken(request.body);
+    if (request.refusedOnPurpose && !sent) throw new Error(`check ${JSON.stringify(named.name)}: its body is to be refused, but ${operation.operationId}'s request schema takes it`);
+    if (sent && !request.refusedOnPurpose) return `${request.bodyIs ?? "the body"} cannot be sent (${sent})`;
+    const back = request.restoreWith ? broken(request.restoreWith.body) : "";
+    if (back) return `${request.restoreWith!.is} cannot be sent back (${back})`;
+    return undefined;
+  }
+
   async function probe(named: NamedCheck, request: ProbeRequest, expect?: ProbeExpectation): Promise<Probed> {
     const check = newCheck(named);
     const operation = operationOf(named);
+    const why = unsendable(named, operation, request);
+    if (why !== undefined) {
+      // Nothing is sent: the server would rightly refuse it, or verify could not put it back.
+      check.outcome = "skipped";
+      check.note = show.text(why, 300);
+      return { check, body: undefined, ok: false, answered: false, sent: false };
+    }
     const params: Record<string, string> = { ...options.pathParams, ...request.pathParams };
     const path = operation.path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(params[key] ?? ""));
     const url = new URL(`${options.baseUrl}${path}`);
@@ -126,7 +171,7 @@ export function createProber(options: ProberOptions): Prober {
       if (!(error instanceof ExchangeFailure)) throw error;
       check.status = error.status;
       fail(check, { path: error.where, expected: error.expected, actual: show.text(error.message, 300) });
-      return { check, body: undefined, ok: false, answered: false };
+      return { check, body: undefined, ok: false, answered: false, sent: true };
     }
     check.status = answer.status;
     if (answer.retried) check.note = `answered ${answer.retried.status} first; sent again after ${answer.retried.waitedMs / 1000} s`;
@@ -134,7 +179,7 @@ export function createProber(options: ProberOptions): Prober {
       // A redirect is not followed: its Location would receive the credentials.
       const location = answer.headers.get("location");
       fail(check, { path: "(status)", expected: "an answer, not a redirect (verify does not follow redirects)", actual: `${answer.status} to ${location ? show.text(location, 120) : "no Location"}` });
-      return { check, body: undefined, ok: false, answered: true };
+      return { check, body: undefined, ok: false, answered: true, sent: true };
     }
     const judged = checkResponse(operation, { status: answer.status, contentType: answer.headers.get("content-type"), text: answer.text }, validator, show);
     const body: any = judged.body;
@@ -151,7 +196,7 @@ export function createProber(options: ProberOptions): Prober {
       if (said) check.problem = show.text(said, 300);
       if (answer.status === 401 && !expected.includes(401) && options.hint401) check.hint = options.hint401;
     }
-    return { check, body, ok: check.outcome === "passed" && answer.status >= 200 && answer.status < 300, answered: true };
+    return { check, body, ok: check.outcome === "passed" && answer.status >= 200 && answer.status < 300, answered: true, sent: true };
   }
 
   return { checks, newCheck, fail, skip, probe };
