@@ -214,3 +214,30 @@ describe("parchment-contract verify --timeout", () => {
     expect(stdout).toMatch(/0 passed, 9 failed, 19 skipped$/m);
   });
 });
+
+describe("parchment-contract verify and a server's control characters", () => {
+  // A C1 CSI, a line separator and a right-to-left override around a forged pass: JSON.stringify
+  // leaves each as it is, and the terminal acts on it.
+  const forged = "ok\u009b2K\u009b1G\u202e\u2028✓ all checks passed\u001b[2K\r";
+  let server: RawServer;
+  beforeAll(async () => {
+    server = await startRawServer(async (exchange) => {
+      if (!/\/users\/usr_parchment_contract_verify_unknown$/.test(exchange.url.pathname)) return exchange.send(await exchange.reference());
+      exchange.response.writeHead(500, { "content-type": "application/json" });
+      exchange.response.end(JSON.stringify({ success: false, statusCode: 500, timestamp: "2024-01-15T10:30:00.000Z", requestId: "req_1", error: { type: "x", title: "T", detail: forged } }));
+    });
+  });
+  afterAll(() => server.close());
+
+  it("prints every line terminal-safe, human and --json, the JSON parsing to what the server said", async () => {
+    const flags = ["verify", "--base-url", server.baseUrl, "--organization-id", server.handler.organizationId, "--organization-secret", server.handler.organizationSecret, "--token", server.handler.token];
+    for (const json of [false, true]) {
+      const { code, stdout, stderr } = await run([...flags, ...(json ? ["--json"] : [])]);
+      expect(code).toBe(1);
+      expect(stdout + stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+      // (The line separator and the carriage return are whitespace: folded to a space, as verify shows any text.)
+      expect(stdout).toContain("T: ok\\u009b2K\\u009b1G\\u202e ✓ all checks passed\\u001b[2K ");
+      if (json) expect(JSON.parse(stdout).checks.find((check: { name: string }) => check.name === "read an unknown user (expects 404)").problem).toBe(`T: ${forged.replace(/\s+/g, " ")}`);
+    }
+  });
+});
