@@ -1,13 +1,13 @@
 // The parchment-contract command as a user meets it: version, help, usage errors, a busy
 // port, a free port, and verify's --timeout against a server that never finishes.
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRawServer, type RawServer } from "../support/broken-servers.js";
-import { destroyAllRaw, rawSocket } from "contract-kit/test-support";
+import { expectPromptExit, serveJson as serveCliJson } from "contract-kit/test-support";
 import { repoRoot } from "contract-pipeline/tools";
 import { expectNoPartOf } from "contract-kit/test-support";
 
@@ -73,31 +73,11 @@ describe("parchment-contract", () => {
 });
 
 /** `serve --port 0 --json` with more arguments: the JSON line it prints, and a way to stop it. */
-async function serveJson(args: string[]) {
-  const child = spawn(process.execPath, ["--import", "tsx", cli, "serve", "--port", "0", "--json", ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] });
-  const stop = () => void child.kill("SIGTERM");
-  try {
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      const timer = setTimeout(() => reject(new Error("no line within 30 s")), 30_000);
-      child.stdout.on("data", (chunk: Buffer) => {
-        out += chunk;
-        if (out.includes("\n")) {
-          clearTimeout(timer);
-          resolve(out.split("\n")[0]!);
-        }
-      });
-    });
-    return {
-      info: JSON.parse(line) as { baseUrl: string; organizationId: string; organizationSecret: string; token: string; userId: string; partnerId: string; partnerSecret: string },
-      stop,
-      child,
-    };
-  } catch (error) {
-    stop();
-    throw error;
-  }
-}
+const serveJson = (args: string[]) =>
+  serveCliJson<{ baseUrl: string; organizationId: string; organizationSecret: string; token: string; userId: string; partnerId: string; partnerSecret: string }>(
+    ["--import", "tsx", cli, "serve", "--port", "0", "--json", ...args],
+    repoRoot,
+  );
 
 describe("parchment-contract serve", () => {
   let holder: Server;
@@ -132,20 +112,8 @@ describe("parchment-contract serve", () => {
   });
 
   it.each(["SIGINT", "SIGTERM"] as const)("exits 0 within a second of %s while a client holds a half-sent request", async (signal) => {
-    const { info, stop, child } = await serveJson([]);
-    try {
-      const half = await rawSocket(info.baseUrl);
-      await half.write(`GET /v1/organizations/${info.organizationId}/users HTTP/1.1\r\nhost: 127.0.0.1\r\nauthoriz`);
-      const exited = new Promise<string>((resolve) => child.once("exit", (code, killedBy) => resolve(`${code} ${killedBy}`)));
-      const started = performance.now();
-      child.kill(signal);
-      expect(await exited).toBe("0 null");
-      expect(performance.now() - started).toBeLessThan(1000);
-      await half.closed;
-    } finally {
-      stop();
-      destroyAllRaw();
-    }
+    const served = await serveJson([]);
+    await expectPromptExit(served, signal, `GET /v1/organizations/${served.info.organizationId}/users HTTP/1.1\r\nhost: 127.0.0.1\r\nauthoriz`);
   });
 
   it("--json prints the partner's credentials too: a token grant with them works, and verify checks it", async () => {

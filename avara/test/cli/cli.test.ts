@@ -1,6 +1,7 @@
 // The avara-autoscribe-contract command as built (dist/cli.js), as a user meets it: version,
-// help, usage errors (every missing option named at once), a busy port, serve --json, and
-// verify against what serve started, the API key never printed.
+// help, usage errors (every missing option named at once), a busy port, serve --json, serve
+// stopped by a signal while a request is half-sent, and verify against what serve started, the
+// API key never printed.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -10,7 +11,7 @@ import { createInterface } from "node:readline";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "contract-pipeline/tools";
-import { destroyAllRaw, expectNoPartOf, rawSocket } from "contract-kit/test-support";
+import { destroyAllRaw, expectNoPartOf, expectPromptExit, rawSocket, serveJson } from "contract-kit/test-support";
 
 const folder = path.join(repoRoot, "avara");
 const cli = path.join(folder, "dist/cli.js");
@@ -126,6 +127,13 @@ describe("serve, then verify what it serves", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
+  });
+});
+
+describe("serve and a signal", () => {
+  it.each(["SIGINT", "SIGTERM"] as const)("exits 0 within a second of %s while a client holds a half-sent request", async (signal) => {
+    const served = await serveJson<{ baseUrl: string; userId: string }>([cli, "serve", "--port", "0", "--json"], folder);
+    await expectPromptExit(served, signal, `GET /v1/autoScribe/users/${served.info.userId} HTTP/1.1\r\nhost: 127.0.0.1\r\nauthoriz`);
   });
 });
 
