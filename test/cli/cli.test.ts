@@ -64,6 +64,17 @@ describe("parchment-contract", () => {
     expect(secret.stderr + secret.stdout).not.toContain("os_should_not_echo");
   });
 
+  it("refuses a --token longer than a header can carry (16384 characters) by its length, from the flag or the variable, never echoing it", async () => {
+    const env = { PARCHMENT_BASE_URL: "http://127.0.0.1:9", PARCHMENT_ORGANIZATION_ID: "o", PARCHMENT_ORGANIZATION_SECRET: "os_fine_secret_value", PARCHMENT_TOKEN: "tok_fine_token_value" };
+    const long = `tok_${"0123456789abcdef".repeat(1100)}`.slice(0, 16_385);
+    for (const [args, extra] of [[["verify", "--token", long], {}], [["verify"], { PARCHMENT_TOKEN: long }]] as const) {
+      const { code, stdout, stderr } = await run([...args], { ...env, ...extra });
+      expect(code).toBe(2);
+      expect(stderr).toContain("parchment-contract: --token (or PARCHMENT_TOKEN) must be at most 16384 characters (it is sent in a header)\nusage:");
+      expect(stdout + stderr).not.toContain("0123456789ab");
+    }
+  });
+
   it("refuses credentials in --base-url without printing them", async () => {
     const { code, stderr } = await run(["verify", "--base-url", "http://admin:pa55word-very-secret@127.0.0.1:9", "--organization-id", "o", "--organization-secret", "s", "--token", "t"]);
     expect(code).toBe(2);

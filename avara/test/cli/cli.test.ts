@@ -70,6 +70,13 @@ describe("avara-autoscribe-contract", () => {
     expect(stdout + stderr).not.toContain("should_not_echo");
   });
 
+  it("refuses an --api-key longer than a header can carry (16384 characters) by its length, never echoing it", async () => {
+    const { code, stdout, stderr } = await run(["verify", "--base-url", "http://127.0.0.1:9", "--api-key", `sk_live_${"0123456789abcdef".repeat(1100)}`.slice(0, 16_385), "--user-id", "u"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("avara-autoscribe-contract: --api-key (or AVARA_API_KEY) must be at most 16384 characters (it is sent in a header)\nusage:");
+    expect(stdout + stderr).not.toContain("0123456789ab");
+  });
+
   it("a busy port is one line, exit 2", async () => {
     const holder: Server = createServer();
     await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
