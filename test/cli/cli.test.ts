@@ -1,13 +1,13 @@
 // The parchment-contract command as a user meets it: version, help, usage errors, a busy
 // port, a free port, and verify's --timeout against a server that never finishes.
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRawServer, type RawServer } from "../support/broken-servers.js";
-import { destroyAllRaw, rawSocket } from "contract-kit/test-support";
+import { expectPromptExit, serveJson as serveCliJson } from "contract-kit/test-support";
 import { repoRoot } from "contract-pipeline/tools";
 import { expectNoPartOf } from "contract-kit/test-support";
 
@@ -64,6 +64,17 @@ describe("parchment-contract", () => {
     expect(secret.stderr + secret.stdout).not.toContain("os_should_not_echo");
   });
 
+  it("refuses a --token longer than a header can carry (16384 characters) by its length, from the flag or the variable, never echoing it", async () => {
+    const env = { PARCHMENT_BASE_URL: "http://127.0.0.1:9", PARCHMENT_ORGANIZATION_ID: "o", PARCHMENT_ORGANIZATION_SECRET: "os_fine_secret_value", PARCHMENT_TOKEN: "tok_fine_token_value" };
+    const long = `tok_${"0123456789abcdef".repeat(1100)}`.slice(0, 16_385);
+    for (const [args, extra] of [[["verify", "--token", long], {}], [["verify"], { PARCHMENT_TOKEN: long }]] as const) {
+      const { code, stdout, stderr } = await run([...args], { ...env, ...extra });
+      expect(code).toBe(2);
+      expect(stderr).toContain("parchment-contract: --token (or PARCHMENT_TOKEN) must be at most 16384 characters (it is sent in a header)\nusage:");
+      expect(stdout + stderr).not.toContain("0123456789ab");
+    }
+  });
+
   it("refuses credentials in --base-url without printing them", async () => {
     const { code, stderr } = await run(["verify", "--base-url", "http://admin:pa55word-very-secret@127.0.0.1:9", "--organization-id", "o", "--organization-secret", "s", "--token", "t"]);
     expect(code).toBe(2);
@@ -73,31 +84,11 @@ describe("parchment-contract", () => {
 });
 
 /** `serve --port 0 --json` with more arguments: the JSON line it prints, and a way to stop it. */
-async function serveJson(args: string[]) {
-  const child = spawn(process.execPath, ["--import", "tsx", cli, "serve", "--port", "0", "--json", ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] });
-  const stop = () => void child.kill("SIGTERM");
-  try {
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      const timer = setTimeout(() => reject(new Error("no line within 30 s")), 30_000);
-      child.stdout.on("data", (chunk: Buffer) => {
-        out += chunk;
-        if (out.includes("\n")) {
-          clearTimeout(timer);
-          resolve(out.split("\n")[0]!);
-        }
-      });
-    });
-    return {
-      info: JSON.parse(line) as { baseUrl: string; organizationId: string; organizationSecret: string; token: string; userId: string; partnerId: string; partnerSecret: string },
-      stop,
-      child,
-    };
-  } catch (error) {
-    stop();
-    throw error;
-  }
-}
+const serveJson = (args: string[]) =>
+  serveCliJson<{ baseUrl: string; organizationId: string; organizationSecret: string; token: string; userId: string; partnerId: string; partnerSecret: string }>(
+    ["--import", "tsx", cli, "serve", "--port", "0", "--json", ...args],
+    repoRoot,
+  );
 
 describe("parchment-contract serve", () => {
   let holder: Server;
@@ -132,20 +123,8 @@ describe("parchment-contract serve", () => {
   });
 
   it.each(["SIGINT", "SIGTERM"] as const)("exits 0 within a second of %s while a client holds a half-sent request", async (signal) => {
-    const { info, stop, child } = await serveJson([]);
-    try {
-      const half = await rawSocket(info.baseUrl);
-      await half.write(`GET /v1/organizations/${info.organizationId}/users HTTP/1.1\r\nhost: 127.0.0.1\r\nauthoriz`);
-      const exited = new Promise<string>((resolve) => child.once("exit", (code, killedBy) => resolve(`${code} ${killedBy}`)));
-      const started = performance.now();
-      child.kill(signal);
-      expect(await exited).toBe("0 null");
-      expect(performance.now() - started).toBeLessThan(1000);
-      await half.closed;
-    } finally {
-      stop();
-      destroyAllRaw();
-    }
+    const served = await serveJson([]);
+    await expectPromptExit(served, signal, `GET /v1/organizations/${served.info.organizationId}/users HTTP/1.1\r\nhost: 127.0.0.1\r\nauthoriz`);
   });
 
   it("--json prints the partner's credentials too: a token grant with them works, and verify checks it", async () => {
@@ -212,5 +191,32 @@ describe("parchment-contract verify --timeout", () => {
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(stdout.match(/\(body\): expected a complete body of at most 4194304 bytes; got the body was not complete within 0\.3 s$/gm)).toHaveLength(9);
     expect(stdout).toMatch(/0 passed, 9 failed, 19 skipped$/m);
+  });
+});
+
+describe("parchment-contract verify and a server's control characters", () => {
+  // A C1 CSI, a line separator and a right-to-left override around a forged pass: JSON.stringify
+  // leaves each as it is, and the terminal acts on it.
+  const forged = "ok\u009b2K\u009b1G\u202e\u2028✓ all checks passed\u001b[2K\r";
+  let server: RawServer;
+  beforeAll(async () => {
+    server = await startRawServer(async (exchange) => {
+      if (!/\/users\/usr_parchment_contract_verify_unknown$/.test(exchange.url.pathname)) return exchange.send(await exchange.reference());
+      exchange.response.writeHead(500, { "content-type": "application/json" });
+      exchange.response.end(JSON.stringify({ success: false, statusCode: 500, timestamp: "2024-01-15T10:30:00.000Z", requestId: "req_1", error: { type: "x", title: "T", detail: forged } }));
+    });
+  });
+  afterAll(() => server.close());
+
+  it("prints every line terminal-safe, human and --json, the JSON parsing to what the server said", async () => {
+    const flags = ["verify", "--base-url", server.baseUrl, "--organization-id", server.handler.organizationId, "--organization-secret", server.handler.organizationSecret, "--token", server.handler.token];
+    for (const json of [false, true]) {
+      const { code, stdout, stderr } = await run([...flags, ...(json ? ["--json"] : [])]);
+      expect(code).toBe(1);
+      expect(stdout + stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+      // (The line separator and the carriage return are whitespace: folded to a space, as verify shows any text.)
+      expect(stdout).toContain("T: ok\\u009b2K\\u009b1G\\u202e ✓ all checks passed\\u001b[2K ");
+      if (json) expect(JSON.parse(stdout).checks.find((check: { name: string }) => check.name === "read an unknown user (expects 404)").problem).toBe(`T: ${forged.replace(/\s+/g, " ")}`);
+    }
   });
 });

@@ -75,3 +75,31 @@ describe("secrets", () => {
     expectNoSecret(provider);
   });
 });
+
+describe("a credential longer than a header can carry (16384 characters)", () => {
+  // One character too long, and never echoed: no 12 characters of its body in what is thrown.
+  const long = (prefix: string) => `${prefix}${"0123456789abcdef".repeat(1100)}`.slice(0, 16_385);
+  const clientWith = (override: Record<string, unknown>) => () =>
+    createParchmentClient({ baseUrl: BASE, organizationId: ORG, organizationSecret: ORG_SECRET, token: TOKEN, fetch: fakeFetch(() => success({})), ...override });
+  const providerWith = (override: Record<string, unknown>) => () =>
+    createTokenProvider({ baseUrl: BASE, partnerId: "partner_acme", partnerSecret: PARTNER_SECRET, organizationId: ORG, organizationSecret: ORG_SECRET, userId: "usr_1", scopes: ["read:user"], fetch: fakeFetch(() => success({})), ...override });
+
+  it.each([
+    ["the client's", "organizationSecret", clientWith({ organizationSecret: long("os_") })],
+    ["the client's", "token", clientWith({ token: long("eyJ") })],
+    ["the token provider's", "partnerId", providerWith({ partnerId: long("partner_") })],
+    ["the token provider's", "partnerSecret", providerWith({ partnerSecret: long("ps_") })],
+    ["the token provider's", "organizationSecret", providerWith({ organizationSecret: long("os_") })],
+    ["the token provider's", "userId", providerWith({ userId: long("usr_") })],
+    ["forUser's", "userId", () => providerWith({})().forUser(long("usr_"))],
+  ])("is refused as %s %s, by name, before any request, never echoed", (_who, name, make) => {
+    let error: unknown;
+    try {
+      make();
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toEqual(new TypeError(`${name} must be at most 16384 characters (it is sent in a header)`));
+    expect(everyView(error)).not.toContain("0123456789ab");
+  });
+});

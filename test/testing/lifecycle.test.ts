@@ -61,6 +61,24 @@ describe("requests Node refuses itself", () => {
     expect(answer).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\n/);
     expect(rawBody(answer)).toMatchObject({ success: false, statusCode: 405, error: { detail: expect.stringContaining("CONNECT") } });
   });
+
+  // Node parses these; @hono/node-server cannot make a URL of them, and answered a bare 400 with an empty body.
+  it.each([
+    ["OPTIONS *", "127.0.0.1"],
+    ["GET *", "127.0.0.1"],
+    ["GET /v1\\users", "127.0.0.1"],
+    ["GET http://[x/", "127.0.0.1"],
+    ["GET /", "exa mple"],
+    ["GET /", "a@b"],
+  ])("%j with host %j gets a 400 with the problem envelope, not a bare 400", async (line, host) => {
+    const server = await start();
+    const socket = await rawSocket(server.baseUrl);
+    await socket.write(`${line} HTTP/1.1\r\nhost: ${host}\r\nconnection: close\r\n\r\n`);
+    const answer = await socket.closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toMatch(/content-type: application\/json/i);
+    expect(rawBody(answer)).toMatchObject({ success: false, statusCode: 400, error: { title: "Bad Request", detail: expect.stringMatching(/^The request target must be a path/) } });
+  });
 });
 
 describe("the work per request is bounded", () => {

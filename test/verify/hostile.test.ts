@@ -126,6 +126,29 @@ describe("verify under a deadline and a size cap", () => {
     expect(failures(report)).toMatch(/listUsers 200 \(body\): expected the listed violations; got maybe more, not looked for: the body holds more than 10000 values$/m);
   }, 30_000);
 
+  it("shows a 3 MiB violating value in the time it takes to read it: only what is shown is rendered, secrets still redacted", async () => {
+    // 60,000 small objects where a user or users belong, after the credentials echoed: each
+    // violating node was rendered whole (150-450 ms an answer), redacted, then cut to 80 characters.
+    const filler = JSON.stringify(Array.from({ length: 60_000 }, (_, i) => ({ n: i, s: "abcdefghijklmnopqrstuvwxyz0123456789" }))).slice(1);
+    let sent = 0;
+    const server = await raw(async (exchange) => {
+      if (exchange.request.method !== "GET" || !/\/users(\/|$)/.test(exchange.url.pathname)) return exchange.send(await exchange.reference());
+      const echo = JSON.stringify({ token: exchange.request.headers.authorization, secret: exchange.request.headers["x-organization-secret"] });
+      const text = `{"success":true,"statusCode":200,"message":"ok","timestamp":"2026-12-06T00:00:00Z","requestId":"req_${++sent}","data":[${echo},${filler}}`;
+      exchange.response.writeHead(200, { "content-type": "application/json" });
+      exchange.response.end(text);
+    });
+    const started = performance.now();
+    const report = await verify({ ...credentialsOf(server), userId: "usr_1" });
+    const took = performance.now() - started;
+    expect(sent).toBeGreaterThanOrEqual(3);
+    expect(failures(report)).toContain('    getUser 200 $.data: expected must be object (type: "object"); got [{"token":"Bearer [redacted]","secret":"[redacted]"},{"n":0,"s":"abcdefghijklmn…\n');
+    expectNoPartOf([server.handler.token, server.handler.organizationSecret], formatReport(report) + JSON.stringify(report));
+    // Reading and judging the five answers takes about 0.5 s here; rendering the eleven violating
+    // nodes whole took 2.7 s.
+    expect(took).toBeLessThan(1500);
+  }, 30_000);
+
   it("shows a violating value nested within the bound, its deep levels elided", async () => {
     const nested = `${"[".repeat(25)}"admin"${"]".repeat(25)}`;
     const server = await raw(async (exchange) => {

@@ -4,7 +4,7 @@
 // cannot be sent in a header. The server is a real socket that counts what it receives.
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_TIMER_MS } from "contract-kit/http";
-import { closeAllServers, startServer } from "contract-kit/test-support";
+import { closeAllServers, everyView, startServer } from "contract-kit/test-support";
 import { verify, type VerifyOptions } from "../../src/verify/verify.js";
 import { startServer as startReference } from "../support/broken-servers.js";
 
@@ -35,6 +35,16 @@ describe("verify's options", () => {
     const error = await verify({ baseUrl: server.url, organizationId: ORG, organizationSecret: "os_options_test_secret", token }).catch((thrown: Error) => thrown);
     expect(error).toBeInstanceOf(TypeError);
     expect((error as Error).message).toBe("token must be a string without control characters or surrounding spaces (it is sent in a header)");
+    expect(server.requests).toEqual([]);
+  });
+
+  it.each(["token", "organizationSecret", "partnerSecret"])("refuses %s longer than a header can carry (16384 characters) by its length, without echoing it", async (name) => {
+    const server = await startServer((_request, response) => response.writeHead(500).end());
+    const long = `sk_${"0123456789abcdef".repeat(1100)}`.slice(0, 16_385);
+    const options: VerifyOptions = { baseUrl: server.url, organizationId: ORG, organizationSecret: "os_options_test_secret", token: TOKEN, ...(name === "partnerSecret" ? { partnerId: "partner_acme" } : {}), [name]: long };
+    const error = await verify(options).catch((thrown: Error) => thrown);
+    expect(error).toEqual(new TypeError(`${name} must be at most 16384 characters (it is sent in a header)`));
+    expect(everyView(error)).not.toContain("0123456789ab");
     expect(server.requests).toEqual([]);
   });
 

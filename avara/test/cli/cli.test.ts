@@ -1,6 +1,7 @@
 // The avara-autoscribe-contract command as built (dist/cli.js), as a user meets it: version,
-// help, usage errors (every missing option named at once), a busy port, serve --json, and
-// verify against what serve started, the API key never printed.
+// help, usage errors (every missing option named at once), a busy port, serve --json, serve
+// stopped by a signal while a request is half-sent, and verify against what serve started, the
+// API key never printed.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -10,7 +11,7 @@ import { createInterface } from "node:readline";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "contract-pipeline/tools";
-import { destroyAllRaw, expectNoPartOf, rawSocket } from "contract-kit/test-support";
+import { destroyAllRaw, expectNoPartOf, expectPromptExit, rawSocket, serveJson } from "contract-kit/test-support";
 
 const folder = path.join(repoRoot, "avara");
 const cli = path.join(folder, "dist/cli.js");
@@ -67,6 +68,13 @@ describe("avara-autoscribe-contract", () => {
     expect(code).toBe(2);
     expect(stderr).toContain("avara-autoscribe-contract: --api-key (or AVARA_API_KEY) must be a string without control characters or surrounding spaces (it is sent in a header)");
     expect(stdout + stderr).not.toContain("should_not_echo");
+  });
+
+  it("refuses an --api-key longer than a header can carry (16384 characters) by its length, never echoing it", async () => {
+    const { code, stdout, stderr } = await run(["verify", "--base-url", "http://127.0.0.1:9", "--api-key", `sk_live_${"0123456789abcdef".repeat(1100)}`.slice(0, 16_385), "--user-id", "u"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("avara-autoscribe-contract: --api-key (or AVARA_API_KEY) must be at most 16384 characters (it is sent in a header)\nusage:");
+    expect(stdout + stderr).not.toContain("0123456789ab");
   });
 
   it("a busy port is one line, exit 2", async () => {
@@ -126,6 +134,13 @@ describe("serve, then verify what it serves", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
+  });
+});
+
+describe("serve and a signal", () => {
+  it.each(["SIGINT", "SIGTERM"] as const)("exits 0 within a second of %s while a client holds a half-sent request", async (signal) => {
+    const served = await serveJson<{ baseUrl: string; userId: string }>([cli, "serve", "--port", "0", "--json"], folder);
+    await expectPromptExit(served, signal, `GET /v1/autoScribe/users/${served.info.userId} HTTP/1.1\r\nhost: 127.0.0.1\r\nauthoriz`);
   });
 });
 

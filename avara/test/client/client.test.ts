@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AvaraApiError, AvaraError, createAvaraClient, type AvaraClient, VERSION } from "../../src/index.js";
 import { startReferenceServer, type ReferenceServer } from "../../src/testing/index.js";
+import { everyView } from "contract-kit/test-support";
 import { failure } from "./support.js";
 
 let server: ReferenceServer;
@@ -87,6 +88,18 @@ describe("users.get and users.update", () => {
     await expect(client.users.get("..")).rejects.toThrow(TypeError);
     expect(() => createAvaraClient({ apiKey: "" })).toThrow(new TypeError("apiKey must be a non-empty string"));
     expect(() => createAvaraClient({ apiKey: "sk_live_with\nnewline_123" })).toThrow(/apiKey must be a string without control characters/);
+    // One character longer than a header option takes, refused by its length, never echoed.
+    const long = `sk_live_${"0123456789abcdef".repeat(1100)}`.slice(0, 16_385);
+    const tooLong = (() => {
+      try {
+        createAvaraClient({ apiKey: long });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(tooLong).toEqual(new TypeError("apiKey must be at most 16384 characters (it is sent in a header)"));
+    expect(everyView(tooLong)).not.toContain("0123456789ab");
+    expect(() => createAvaraClient({ apiKey: long.slice(0, 16_384) })).not.toThrow();
     expect(() => createAvaraClient({ apiKey: "sk_live_1234567890", timeoutMs: -1 })).toThrow(/timeoutMs must be/);
     // Past what a timer holds (Node would fire the deadline after 1 ms), and a retry wait likewise.
     expect(() => createAvaraClient({ apiKey: "sk_live_1234567890", timeoutMs: 3e9 })).toThrow(new TypeError("timeoutMs must be a positive number no larger than 2147483647"));

@@ -57,4 +57,14 @@ describe("close() and Node's refusals", () => {
     expect(dropped).toMatch(/^HTTP\/1\.1 405 /);
     expect(rawBody(dropped)).toMatchObject({ error: { type: "invalid_request_error" } });
   });
+
+  // Node parses these; @hono/node-server cannot make a URL of them, and answered a bare 400 with an empty body.
+  it.each(["OPTIONS *", "GET *", "GET /v1\\autoScribe"])("%j answers 400 in the error shape, not a bare 400", async (line) => {
+    const server = await start();
+    const socket = await rawSocket(server.baseUrl);
+    await socket.write(`${line} HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\n\r\n`);
+    const answer = await socket.closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(rawBody(answer)).toEqual({ error: { type: "invalid_request_error", message: expect.stringMatching(/^The request target must be a path/) } });
+  });
 });

@@ -2,7 +2,7 @@
 // (one check in contract-kit/verify): each a TypeError naming the option, never its value.
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_TIMER_MS } from "contract-kit/http";
-import { closeAllServers, startServer } from "contract-kit/test-support";
+import { closeAllServers, everyView, startServer } from "contract-kit/test-support";
 import { verify } from "../../src/verify/verify.js";
 
 afterEach(closeAllServers);
@@ -30,6 +30,14 @@ describe("verify's options", () => {
       new TypeError("apiKey must be a string without control characters or surrounding spaces (it is sent in a header)"),
     );
     await expect(verify({ baseUrl: server.url, apiKey: "sk_live_options_0123456789", userId: " " })).rejects.toThrow(new TypeError("userId must be a non-empty string"));
+    expect(server.requests).toEqual([]);
+  });
+
+  it("refuses an API key longer than a header can carry (16384 characters) by its length, without echoing it", async () => {
+    const server = await startServer((_request, response) => response.writeHead(500).end());
+    const error = await verify({ baseUrl: server.url, apiKey: `sk_live_${"0123456789abcdef".repeat(1100)}`.slice(0, 16_385), userId: USER }).catch((thrown: Error) => thrown);
+    expect(error).toEqual(new TypeError("apiKey must be at most 16384 characters (it is sent in a header)"));
+    expect(everyView(error)).not.toContain("0123456789ab");
     expect(server.requests).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 // readers of verify's flags are in flags.ts, its command in verify-command.ts.
 import { readFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { escapeControls } from "../verify/report.js";
 
 /** A mistake in how the command was called: printed with the usage, exit 2. */
 export class UsageError extends Error {
@@ -123,12 +124,14 @@ export async function runProgram(program: Program, argv: string[]): Promise<numb
     if (command === undefined) throw new UsageError("a command is required");
     throw new UsageError(`unknown command: ${JSON.stringify(command)}`);
   } catch (error) {
+    // A message can quote what was given (an unknown option, a --timeout): its control
+    // characters are shown escaped, never acted on by the terminal.
     if (error instanceof UsageError) {
-      console.error(`${program.name}: ${error.message}\n${error.usage ?? program.usage}`);
+      console.error(`${program.name}: ${escapeControls(error.message)}\n${error.usage ?? program.usage}`);
       return 2;
     }
     if (error instanceof CommandError) {
-      console.error(`${program.name}: ${error.message}`);
+      console.error(`${program.name}: ${escapeControls(error.message)}`);
       return 2;
     }
     throw error;

@@ -1,13 +1,13 @@
 // `<vendor> verify`, written once for every vendor: its options from flags or environment
 // variables (every missing one named at once), --base-url and --timeout checked, the vendor's
 // verify run, and the report printed (formatReport, or one JSON line with --json) with every
-// secret redacted from every line, whatever a server sent back. Exit 0 when every check
-// passed, 1 otherwise, 2 for a usage error. A vendor gives its names, usage, credential
-// options and its verify function.
+// secret redacted from every line and every control character escaped (\u001b), whatever a
+// server sent back. Exit 0 when every check passed, 1 otherwise, 2 for a usage error. A vendor
+// gives its names, usage, credential options and its verify function.
 import type { ParseArgsConfig } from "node:util";
 import { OptionError } from "../http/options.js";
 import { createRedactor } from "../http/redact.js";
-import { escapeControls, formatReport, type VerifyReport } from "../verify/report.js";
+import { escapeControls, formatReport, jsonLine, type VerifyReport } from "../verify/report.js";
 import type { VerifyBaseOptions } from "../verify/verify-options.js";
 import { baseUrlFlag, countFlag, optionsFrom, timeoutFlag } from "./flags.js";
 import { UsageError, help, parse, type Command } from "./program.js";
@@ -86,10 +86,10 @@ export function verifyCommand<O extends VerifyBaseOptions>(spec: VerifyCommandSp
       // report, in the format asked for, and redacted.
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       const failed = { ok: false, baseUrl, checks: [], error: `verify stopped: ${reason}` };
-      console.log(redact(values.json ? JSON.stringify(failed) : `${spec.name} verify ${baseUrl}\n${escapeControls(failed.error)}`));
+      console.log(redact(values.json ? jsonLine(failed) : `${spec.name} verify ${baseUrl}\n${escapeControls(failed.error)}`));
       return 1;
     }
-    console.log(redact(values.json ? JSON.stringify(report) : formatReport(report, `${spec.name} verify`)));
+    console.log(redact(values.json ? jsonLine(report) : formatReport(report, `${spec.name} verify`)));
     return report.ok ? 0 : 1;
   }
 

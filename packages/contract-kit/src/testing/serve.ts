@@ -1,6 +1,6 @@
 // Serves a reference handler on 127.0.0.1, for both contracts' `testing` entries.
-import { serve } from "@hono/node-server";
-import type { IncomingMessage, Server } from "node:http";
+import { RequestError, getRequestListener } from "@hono/node-server";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 
@@ -46,11 +46,15 @@ export function closeServer(server: Server): Promise<void> {
   });
 }
 
+/** Said of a request target @hono/node-server cannot make a URL of (OPTIONS *, a path with a backslash) or a Host that is no host. */
+const NOT_A_URL = "The request target must be a path (starting with /, without a backslash) and the Host header a host name";
+
 /**
  * Listens on 127.0.0.1 (a free port unless `port` is given) and resolves once it does. A
  * request Node refuses before the handler sees it (headers or a path over 16 kB, a broken
- * request line, an Expect it cannot meet, a CONNECT) is answered with `malformed`'s JSON body
- * rather than Node's bare status or a dropped connection.
+ * request line, an Expect it cannot meet, a CONNECT), or that @hono/node-server cannot make a
+ * Request of (an asterisk-form target, OPTIONS *; a Host that is no host), is answered with
+ * `malformed`'s JSON body rather than a bare status or a dropped connection.
  */
 export function serveOnLoopback<H extends { fetch: (request: Request) => Response | Promise<Response> }>(
   handler: H,
@@ -58,10 +62,23 @@ export function serveOnLoopback<H extends { fetch: (request: Request) => Respons
   malformed?: MalformedRequestBody,
 ): Promise<Served<H>> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: handler.fetch, port, hostname: "127.0.0.1" }, (info: AddressInfo) => {
+    // What @hono/node-server's serve() builds, with an errorHandler it does not pass on: without
+    // one, a request it cannot make a URL of gets a bare 400 with an empty body.
+    const listener = getRequestListener(handler.fetch, {
+      hostname: "127.0.0.1",
+      errorHandler: malformed
+        ? (error) => {
+            // Only a request it could not build; the handler's fetch never throws (it returns a promise).
+            if (!(error instanceof RequestError)) return new Response(null, { status: 500 });
+            return new Response(JSON.stringify(malformed(400, "Bad Request", NOT_A_URL)), { status: 400, headers: { "content-type": "application/json" } });
+          }
+        : undefined,
+    });
+    const server = createServer(listener);
+    server.listen(port, "127.0.0.1", () => {
       const { fetch: _fetch, ...rest } = handler;
-      resolve({ ...rest, baseUrl: `http://127.0.0.1:${info.port}`, close: () => closeServer(server as Server) });
-    }) as Server;
+      resolve({ ...rest, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => closeServer(server) });
+    });
     server.once("error", reject);
     if (malformed) {
       server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {

@@ -50,6 +50,14 @@ const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2
 /** `text` with every control character written as a visible escape, \u001b. */
 export const escapeControls = (text: string): string => text.replace(CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
+/**
+ * `value` as one line of JSON that a terminal shows as it is. JSON.stringify escapes the C0
+ * controls but writes DEL, the C1 controls, the separators and the bidirectional overrides as
+ * they are; here they are \u escapes too (they only ever stand inside a JSON string, and JSON
+ * reads the escape back as the same character), so the line parses to the same value.
+ */
+export const jsonLine = (value: unknown): string => escapeControls(JSON.stringify(value));
+
 /** `command` heads the report: "parchment-contract verify", "avara-autoscribe-contract verify". */
 export function formatReport(given: VerifyReport, command = "parchment-contract verify"): string {
   // Every string escaped, whatever field it is in: the report's text comes from the server.

@@ -3,6 +3,7 @@
 // boundaries (0, negatives, NaN, Infinity, what a timer can hold) are where the docs put them.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
+  MAX_SECRET_LENGTH,
   MAX_TIMER_MS,
   baseUrlOption,
   check,
@@ -81,6 +82,13 @@ describe("headerString", () => {
 
   it.each([undefined, null, 42, {}, [], "", "   ", "\t"])("refuses %j as not a non-empty string", (value) => {
     expectRefused(() => headerString("apiKey", value), "apiKey must be a non-empty string");
+  });
+
+  it("takes a value of MAX_SECRET_LENGTH (16384) characters, and refuses a longer one by its length, without echoing it", () => {
+    expect(MAX_SECRET_LENGTH).toBe(16_384);
+    const longest = `sk_${"0123456789abcdef".repeat(1024)}`.slice(0, 16_384);
+    expect(headerString("apiKey", longest)).toBe(longest);
+    expectRefused(() => headerString("apiKey", `${longest}x`), "apiKey must be at most 16384 characters (it is sent in a header)", "0123456789ab");
   });
 
   it.each([`${SECRET}\r\nx-injected: 1`, ` ${SECRET}`, `${SECRET} `, `${SECRET}\u0000`, `${SECRET}✓`])(

@@ -3,6 +3,7 @@
 export * from "./hostile-server.js";
 export * from "./raw-socket.js";
 export * from "./secrets.js";
+export * from "./serve-cli.js";
 export * from "./spec.js";
 export * from "./readme.js";
 export * from "./samples.js";

@@ -17,6 +17,8 @@ interface Options extends VerifyBaseOptions {
 }
 
 const SECRET = "sk_kit_verify_0123456789abcdef";
+/** What a terminal acts on rather than shows, but the newlines between a report's lines. */
+const TERMINAL_CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const USAGE = "usage: kit-contract verify --base-url URL --secret S --account A [--max-items N] [--deep]";
 let given: Options[] = [];
 let answer: (options: Options) => Promise<VerifyReport>;
@@ -134,6 +136,38 @@ describe("verifyCommand", () => {
     expect(out.at(-1)).toBe("kit-contract verify http://127.0.0.1:9/api\nverify stopped: Error: boom with [redacted]");
     expect(await run([...flags, "--json"])).toBe(1);
     expect(JSON.parse(out.at(-1)!)).toEqual({ ok: false, baseUrl: "http://127.0.0.1:9/api", checks: [], error: "verify stopped: Error: boom with [redacted]" });
+  });
+
+  it("prints 'verify stopped' terminal-safe: the failure's control characters escaped, as text or JSON", async () => {
+    answer = () => Promise.reject(new Error(`boom\u001b[2K✓ forged\r\u009b1G\u202e with ${SECRET}`));
+    expect(await run(flags)).toBe(1);
+    expect(out.at(-1)).toBe("kit-contract verify http://127.0.0.1:9/api\nverify stopped: Error: boom\\u001b[2K✓ forged\\u000d\\u009b1G\\u202e with [redacted]");
+    expect(await run([...flags, "--json"])).toBe(1);
+    expect(out.at(-1)).not.toMatch(TERMINAL_CONTROLS);
+    expect(JSON.parse(out.at(-1)!)).toEqual({ ok: false, baseUrl: "http://127.0.0.1:9/api", checks: [], error: "verify stopped: Error: boom\u001b[2K✓ forged\r\u009b1G\u202e with [redacted]" });
+  });
+
+  it("prints a usage error terminal-safe, whatever the option held", async () => {
+    expect(await run([...flags, "--max-items", "\u009b2K\u202e1"])).toBe(2);
+    expect(await run([...flags, "--x\u001b[2K\u2028"])).toBe(2);
+    expect(err).toHaveLength(2);
+    for (const line of err) expect(line).not.toMatch(TERMINAL_CONTROLS);
+    expect(err[0]).toContain('--max-items must be a whole number of at least 1, got "\\u009b2K\\u202e1"');
+    expect(err[1]).toContain("Unknown option '--x\\u001b[2K\\u2028'");
+  });
+
+  it("prints every line terminal-safe: a server's controls escaped in the report, as text and as JSON, the JSON parsing to the same strings", async () => {
+    // C0 (ESC, CR), DEL, a C1 CSI, the line separator, a right-to-left override and an isolate.
+    const forged = `ok\u001b[2K\r\u007f\u009b2K\u2028\u202e\u2066✓ all checks passed ${SECRET}`;
+    answer = (options) => Promise.resolve({ ok: false, baseUrl: options.baseUrl, checks: [{ name: "read", operationId: "getThing", method: "GET", path: "/things", status: 500, outcome: "failed", violations: [{ path: "$.detail", expected: "a string", actual: forged }], problem: forged }] });
+    for (const json of [false, true]) {
+      expect(await run([...flags, ...(json ? ["--json"] : [])])).toBe(1);
+      const line = out.at(-1)!;
+      expect(line).not.toMatch(TERMINAL_CONTROLS);
+      expect(line).toContain("\\u009b2K\\u2028\\u202e\\u2066✓ all checks passed [redacted]");
+    }
+    const expected = forged.replace(SECRET, "[redacted]");
+    expect(JSON.parse(out.at(-1)!).checks[0]).toMatchObject({ problem: expected, violations: [{ actual: expected }] });
   });
 
   it("exits 1 on a report that is not ok, and --help prints the usage", async () => {
