@@ -1,8 +1,9 @@
 // The token provider against a server that issues a token no header can carry, and scopes
 // given twice: on real sockets (a hostile server, and the reference server).
 import { afterEach, describe, expect, it } from "vitest";
-import { closeAllServers, envelope, everyView, expectNoPartOf, failure, startServer } from "contract-kit/test-support";
-import { createTokenProvider, ParchmentResponseError } from "../../src/index.js";
+import { randomBytes } from "node:crypto";
+import { closeAllServers, envelope, everyView, expectNoPartOf, failure, memoryUsedAfterGc, startServer } from "contract-kit/test-support";
+import { createParchmentClient, createTokenProvider, ParchmentResponseError } from "../../src/index.js";
 import { startReferenceServer, type ReferenceServer } from "../../src/testing/index.js";
 
 const ORG = "3f6c1b2a-8d4e-4f5a-9b7c-1d2e3f4a5b6c";
@@ -47,6 +48,37 @@ describe("a token longer than a header can carry", () => {
     expect(error).toBeInstanceOf(ParchmentError);
     expect((error as Error).message).toContain("the token function returned no token that can be sent in a header");
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("a server that issues a new 16 KiB token for every call", () => {
+  it("costs the client at most 40 bytes of memory per token character (each token learnt once), and no call stalls", async () => {
+    // Random ASCII and Latin-1, as a header carries them: most of them some encoder escapes.
+    const newToken = () => Array.from(randomBytes(16 * 1024), (byte) => String.fromCharCode(byte < 128 ? 0x21 + (byte % 94) : 0xa1 + (byte % 95))).join("");
+    const user = { user_id: "usr_abc123def456", email: "a@example.com", full_name: "A", access_roles: ["admin"], details: { given_name: "A", family_name: "B", title: null, date_of_birth: null, sex: null } };
+    const server = await startServer(
+      (request, response) => {
+        const data = request.url === "/v1/token" ? { accessToken: newToken(), tokenType: "Bearer", expiresIn: 0.001, scope: ["read:user"] } : user;
+        response.writeHead(200, { "content-type": "application/json" }).end(envelope(data));
+      },
+      { maxHeaderSize: 64 * 1024 },
+    );
+    const client = createParchmentClient({ baseUrl: server.url, organizationId: ORG, organizationSecret: "os_org_secret_000000", token: providerOf(server.url) });
+    // 48 double the redactor's index just before the last one: the most each token costs.
+    const calls = 48;
+    const before = await memoryUsedAfterGc();
+    let slowest = 0;
+    for (let i = 0; i < calls; i++) {
+      const started = performance.now();
+      await client.users.get("usr_abc123def456");
+      if (i > 0) slowest = Math.max(slowest, performance.now() - started); // the first warms up
+    }
+    // The server keeps every request it saw (a 16 KiB header each): not the client's.
+    const kept = server.requests.reduce((sum, request) => sum + JSON.stringify(request.headers).length, 0);
+    const perCharacter = ((await memoryUsedAfterGc()) - before - kept) / (calls * 16 * 1024);
+    expect(server.requests).toHaveLength(2 * calls);
+    expect(perCharacter).toBeLessThan(40);
+    expect(slowest).toBeLessThan(250);
   });
 });
 

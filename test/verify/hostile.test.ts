@@ -3,7 +3,7 @@
 // a credential.
 import { createServer as createTcpServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { expectNoPartOf } from "contract-kit/test-support";
+import { expectNoPartOf, phpJson, pythonQuote } from "contract-kit/test-support";
 import { formatReport } from "contract-kit/verify";
 import { verify, type VerifyOptions, type VerifyReport } from "../../src/verify/verify.js";
 import { ECHOED_ORGANIZATION_SECRET, ECHOED_TOKEN, echoCredentials } from "../support/echo-credentials.js";
@@ -342,6 +342,29 @@ describe("no report holds any part of a credential", () => {
     expect(text).toContain("listUsers 302 (status): expected an answer, not a redirect (verify does not follow redirects); got 302 to http://127.0.0.1:1/collect?t=[redacted]&s=\n");
     expectNoPartOf(secrets, text);
     expectNoPartOf(secrets, JSON.stringify(report));
+  });
+
+  it("when the server writes them back as a Python, Java or PHP server would", async () => {
+    // "!" and "/": left alone by encodeURIComponent and JSON.stringify, escaped by Python's
+    // quote and PHP's json_encode.
+    const orgSecret = "Clinic!Secret!2024!xyz";
+    const standardBase64 = "Zm9vYmFy/YmF6cXV4/cXV4Zm9v/YmFyYmF6";
+    const server = await raw((exchange) => {
+      if (isList(exchange.url) && exchange.request.method === "GET" && !exchange.request.headers["x-organization-secret"]) {
+        // A PHP server echoing the token it was sent.
+        exchange.response.writeHead(401, { "content-type": "application/problem+json" });
+        return exchange.response.end(`{"detail":"bad ${phpJson(standardBase64)}"}`);
+      }
+      // A login redirect carrying the organisation secret, Python-quoted.
+      exchange.response.writeHead(302, { location: `/login/${pythonQuote(orgSecret)}?next=${pythonQuote(orgSecret)}` });
+      exchange.response.end();
+    });
+    const report = await verify({ baseUrl: server.baseUrl, organizationId: server.handler.organizationId, organizationSecret: orgSecret, token: standardBase64, timeoutMs: 5000 });
+    const text = formatReport(report);
+    expect(text).toContain("302 to /login/[redacted]?next=[redacted]");
+    expect(text).toContain('{"detail":"bad [redacted]"}');
+    expectNoPartOf([orgSecret, standardBase64], text);
+    expectNoPartOf([orgSecret, standardBase64], JSON.stringify(report));
   });
 
   it("the check itself finds a leaked window (so it can fail)", () => {

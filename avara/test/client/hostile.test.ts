@@ -1,7 +1,7 @@
 // The client against servers that stall, reset, redirect, flood, fail and echo the API key,
 // on real sockets (127.0.0.1), and what it retries: GET and PATCH alike (docs/decisions.md, 9).
 import { afterEach, describe, expect, it } from "vitest";
-import { closeAllServers, everyView, expectNoPartOf, startServer } from "contract-kit/test-support";
+import { closeAllServers, everyView, expectNoPartOf, phpJson, pythonQuote, startServer } from "contract-kit/test-support";
 import { AvaraApiError, AvaraNetworkError, AvaraResponseError, AvaraTimeoutError, createAvaraClient, type AvaraClientOptions } from "../../src/index.js";
 import { seedUsers } from "../../src/testing/seed.js";
 import { failure } from "./support.js";
@@ -102,6 +102,22 @@ describe("the API key never leaves in an error", () => {
     const error = await failure(clientFor(server.url).users.get(USER));
     expectNoPartOf(API_KEY, everyView(error));
     expectNoPartOf(API_KEY, JSON.stringify((error as { body?: unknown }).body ?? null));
+  });
+
+  it("when a server writes it back as a Python, Java or PHP server would", async () => {
+    // "!" and "/": left alone by encodeURIComponent and JSON.stringify, escaped by Python's quote and PHP's json_encode.
+    const apiKey = "sk_live_Av4r4!K3y/2024!prod(x)";
+    const answers: ((response: import("node:http").ServerResponse) => void)[] = [
+      (response) => response.writeHead(302, { location: `/login/${pythonQuote(apiKey)}?next=${pythonQuote(apiKey).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())}` }).end(),
+      (response) => response.writeHead(401, json).end(`{"message":"invalid key ${phpJson(apiKey)}"}`),
+    ];
+    for (const answer of answers) {
+      const server = await startServer((_request, response) => answer(response));
+      const error = await failure(createAvaraClient({ apiKey, baseUrl: server.url, retry: false }).users.get(USER));
+      expectNoPartOf(apiKey, everyView(error));
+      expectNoPartOf(apiKey, JSON.stringify((error as { body?: unknown }).body ?? null));
+      await server.close();
+    }
   });
 
   it("a custom fetch that throws with the key in its message leaks nothing through cause", async () => {

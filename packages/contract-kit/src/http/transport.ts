@@ -10,6 +10,7 @@ import { baseUrlOption, fetchOption, isHeaderValue, positiveNumber, timerOption,
 import type { Observer } from "./observer.js";
 import { takeController } from "./call-request.js";
 import type { BufferedResponse } from "./response-body.js";
+import { REDACTED } from "./redact.js";
 import { retryDelay, sleep, type RetryPolicy } from "./retry.js";
 
 export type { FetchLike } from "./options.js";
@@ -68,7 +69,10 @@ export interface TransportOptions {
   idempotent?: ReadonlySet<string>;
   /** Asked for the bearer token of every request; told about a token refused with 401. */
   token?: TokenFunction | undefined;
-  /** Told of each token the token function returned, so that it is redacted from then on. */
+  /**
+   * Told of each token the token function returned, so that it is redacted from then on: once
+   * per token, and not when the function's own `redact` already hides it (a token provider's).
+   */
   learnSecret?: (secret: string) => void;
   /**
    * Loads what watches the calls (hooks around each attempt, the drift check of each final
@@ -113,6 +117,9 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
   const maxBytes = positiveNumber("maxResponseBytes", connection.maxResponseBytes, DEFAULT_MAX_BYTES);
   const userAgent = userAgentOption(options.product, connection.userAgent);
 
+  /** The token learnt last: the same token, returned for every call, is learnt once. */
+  let lastToken: string | undefined;
+
   async function bearer(operation: OperationInfo, signal: AbortSignal | undefined): Promise<string> {
     let value: unknown;
     try {
@@ -125,7 +132,11 @@ export function createTransport(connection: ConnectionOptions, options: Transpor
     if (typeof value !== "string" || !isHeaderValue(value)) {
       throw errors.failed(operation, "the token function returned no token that can be sent in a header");
     }
-    learnSecret?.(value);
+    if (learnSecret && value !== lastToken) {
+      lastToken = value;
+      // A token provider learns each token it issues: a second copy here would double its cost.
+      if (token!.redact?.(value) !== REDACTED) learnSecret(value);
+    }
     return value;
   }
 

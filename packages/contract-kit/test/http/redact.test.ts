@@ -1,7 +1,9 @@
 // The one redaction step for the client, the token provider, verify and the CLI.
+import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MIN_SECRET_LENGTH, REDACTED, WINDOW, createRedactor } from "contract-kit/http";
+import { MAX_LEARNT_LENGTH, MAX_SECRET_LENGTH, MIN_SECRET_LENGTH, REDACTED, WINDOW, createRedactor } from "contract-kit/http";
+import { memoryUsedAfterGc, phpJson, pythonQuote } from "contract-kit/test-support";
 
 const SECRET = "org_secret_7f3a9c1e5b2d8f4a6c0e";
 
@@ -124,3 +126,121 @@ describe("createRedactor", () => {
     expect(MIN_SECRET_LENGTH).toBe(8);
   });
 });
+
+/** Every character written as a percent-escape of its UTF-8 bytes, the hex in upper or lower case by turns. */
+const percentEveryByte = (secret: string) =>
+  [...new TextEncoder().encode(secret)].map((byte, i) => `%${byte.toString(16).padStart(2, "0")[i % 2 ? "toUpperCase" : "toLowerCase"]()}`).join("");
+
+describe("secrets written back as other servers' libraries write them", () => {
+  // "!", "'", "(", ")" and "*" are left alone by encodeURIComponent, "/" by JSON.stringify,
+  // and "é" is outside ASCII: each encoder below writes some of them its own way.
+  const secret = "Clinic!Secret/2024 (it's*ours)+café~x";
+
+  it.each([
+    ["Python's urllib.parse.quote (! ' ( ) * escaped)", pythonQuote],
+    ["Java's URLEncoder (space as +, ! ' ( ) * escaped)", (text: string) => pythonQuote(text).replace(/%20/g, "+")],
+    ["PHP's json_encode (/ as \\/, é as \\u00e9)", phpJson],
+    ["percent-escapes in lower-case hex", (text: string) => encodeURIComponent(text).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())],
+    ["a percent-escape for every byte, upper and lower case mixed", percentEveryByte],
+    ["a JSON \\u escape for every character", (text: string) => [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")],
+    ["percent-encoded twice (a URL in another URL's query)", (text: string) => encodeURIComponent(pythonQuote(text))],
+    ["HTML character references", (text: string) => text.replace(/[^a-z]/gi, (c) => (c === "&" ? "&amp;" : `&#${c.charCodeAt(0)};`))],
+  ])("hides a secret written by %s, whole and in part", (_how, encode) => {
+    const { redact } = createRedactor([secret]);
+    const text = `302 to http://127.0.0.1:1/login/${encode(secret)}?next=${encode(secret.slice(3, 17))} not followed`;
+    expect(redact(text)).toBe(`302 to http://127.0.0.1:1/login/${REDACTED}?next=${REDACTED} not followed`);
+  });
+
+  it("property: any run of 12 or more characters of a secret, written by any of these encoders, is hidden whole and nothing else is", () => {
+    const encoders = [
+      (text: string) => text,
+      (text: string) => JSON.stringify(text).slice(1, -1),
+      encodeURIComponent,
+      (text: string) => new URLSearchParams({ text }).toString().slice(5),
+      pythonQuote,
+      phpJson,
+      percentEveryByte,
+      (text: string) => [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join(""),
+      (text: string) => encodeURIComponent(encodeURIComponent(text)),
+      (text: string) => text.replace(/[^a-z0-9]/gi, (c) => `&#x${c.charCodeAt(0).toString(16)};`),
+    ];
+    // What a header carries, but "<" and ">": the text around the secret is made of those.
+    const character = fc.integer({ min: 0x20, max: 0xff }).filter((code) => (code < 0x7f || code > 0xa0) && code !== 0x3c && code !== 0x3e).map((code) => String.fromCharCode(code));
+    fc.assert(
+      fc.property(
+        fc.array(character, { minLength: WINDOW, maxLength: 40 }).map((characters) => characters.join("")),
+        fc.nat(encoders.length - 1),
+        fc.nat(),
+        fc.nat(),
+        fc.stringMatching(/^[<>]{0,8}$/),
+        fc.stringMatching(/^[<>]{0,8}$/),
+        (secret, which, a, b, before, after) => {
+          const start = a % (secret.length - WINDOW + 1);
+          const end = start + WINDOW + (b % (secret.length - start - WINDOW + 1));
+          const text = before + encoders[which]!(secret.slice(start, end)) + after;
+          expect(createRedactor([secret]).redact(text)).toBe(before + REDACTED + after);
+        },
+      ),
+    );
+  });
+
+  it("hides a run of a secret whatever escape-like text comes just before it", () => {
+    for (const [before, secret] of [
+      ["%", "2fSecret0value9xyz"],
+      ["\\", "/Secret0value9xyz"],
+      ["\\", "nSecret0value9xyz"],
+      ["&#", "38;Secret0value9xyz"],
+    ] as const) {
+      const part = secret.slice(0, WINDOW);
+      expect(createRedactor([secret]).redact(`x${before}${part} y`)).not.toContain(part);
+    }
+  });
+});
+
+/** A token of `length` characters a header can carry, a random mix of ASCII and Latin-1 (each of which some encoder escapes). */
+const headerToken = (length = MAX_SECRET_LENGTH) => Array.from(randomBytes(length), (byte) => String.fromCharCode(byte < 128 ? 0x21 + (byte % 94) : 0xa1 + (byte % 95))).join("");
+
+describe("the redactor's cost", () => {
+  it("keeps a learnt 16 KiB secret in at most 40 bytes of memory per character", async () => {
+    // 24 fill the index just past three quarters: it has doubled, so each costs the most.
+    const tokens = 24;
+    const before = await memoryUsedAfterGc();
+    const redactor = createRedactor([]);
+    for (let i = 0; i < tokens; i++) redactor.add(headerToken());
+    const perCharacter = ((await memoryUsedAfterGc()) - before) / (tokens * MAX_SECRET_LENGTH);
+    expect(redactor.redact("keeps it alive")).toBe("keeps it alive");
+    expect(perCharacter).toBeLessThan(40);
+  });
+
+  it("forgets the oldest secret without going over the others again: no redact after an eviction blocks", () => {
+    const redactor = createRedactor([], 64);
+    for (let i = 0; i < 64; i++) redactor.add(headerToken());
+    const first = headerToken();
+    redactor.add(first);
+    const started = performance.now();
+    redactor.add(headerToken()); // the 66th: one is forgotten
+    expect(redactor.redact("nothing secret here")).toBe("nothing secret here");
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(redactor.redact(first)).toBe(REDACTED);
+  });
+
+  it(`keeps at most ${MAX_LEARNT_LENGTH} characters of learnt secrets, the oldest forgotten first, never a pinned one`, () => {
+    const pinned = headerToken();
+    const redactor = createRedactor([pinned]);
+    const tokens = Array.from({ length: MAX_LEARNT_LENGTH / MAX_SECRET_LENGTH + 1 }, () => headerToken());
+    for (const token of tokens) redactor.add(token);
+    expect(redactor.redact(tokens[0]!)).toBe(tokens[0]);
+    expect(redactor.redact(tokens[1]!)).toBe(REDACTED);
+    expect(redactor.redact(tokens.at(-1)!)).toBe(REDACTED);
+    expect(redactor.redact(pinned)).toBe(REDACTED);
+  });
+
+  it("keeps no more of a secret longer than MAX_SECRET_LENGTH than its first MAX_SECRET_LENGTH characters (not the whole string)", async () => {
+    const before = await memoryUsedAfterGc();
+    const redactor = createRedactor([]);
+    redactor.add(`tok_${"x7Q-".repeat(2_000_000)}`);
+    expect((await memoryUsedAfterGc()) - before).toBeLessThan(2 * 1024 * 1024);
+    expect(redactor.redact("keeps it alive")).toBe("keeps it alive");
+  });
+});
+

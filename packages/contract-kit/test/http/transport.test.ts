@@ -201,6 +201,20 @@ describe("the token", () => {
     expect(learned).toEqual([TOKEN, FRESH_TOKEN]);
   });
 
+  it("each token is learnt once: not again on every call, and not at all when the token function's own redact hides it", async () => {
+    const server = await startServer((request, response) => response.writeHead(302, { location: `http://127.0.0.1:1/${request.headers.authorization}` }).end());
+    const plain = kit({ baseUrl: server.url }, { token: tokenFunction([TOKEN]).token });
+    for (let i = 0; i < 3; i++) await failure(plain.send("/x"));
+    expect(plain.learned).toEqual([TOKEN]);
+    // A token provider hides the tokens it issues itself: a second copy would double their cost.
+    const own = createRedactor([]);
+    const provider: TokenFunction = Object.assign(() => (own.add(FRESH_TOKEN), FRESH_TOKEN), { redact: own.redact });
+    const withProvider = kit({ baseUrl: server.url }, { token: provider });
+    const error = await failure(withProvider.send("/x"));
+    expect(withProvider.learned).toEqual([]);
+    expect(error.message).toBe(`GET /v1/things/{id}: 302 redirect to http://127.0.0.1:1/Bearer%20${REDACTED} not followed`);
+  });
+
   it("a second 401 is the answer: no loop of refreshes", async () => {
     const server = await startServer((_request, response) => response.writeHead(401).end("{}"));
     const { token, invalidated } = tokenFunction([TOKEN, FRESH_TOKEN]);

@@ -1,7 +1,7 @@
 // Real servers on 127.0.0.1 for the tests of failure paths: each counts its requests and
 // connections, and stops by itself (every connection destroyed) when the test ends or, at
 // the latest, after 60 seconds.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerOptions, type ServerResponse } from "node:http";
 import net, { type AddressInfo, type Socket } from "node:net";
 
 export interface TestServer {
@@ -15,10 +15,11 @@ export interface TestServer {
 
 const running = new Set<{ close(): Promise<void> }>();
 
-export async function startServer(handler: (request: IncomingMessage, response: ServerResponse, body: string) => void): Promise<TestServer> {
+/** `options` are node:http's (a maxHeaderSize above 16 kB for a request that carries a 16 kB token, say). */
+export async function startServer(handler: (request: IncomingMessage, response: ServerResponse, body: string) => void, options: ServerOptions = {}): Promise<TestServer> {
   const sockets = new Set<Socket>();
   const requests: TestServer["requests"] = [];
-  const server = createServer((request, response) => {
+  const server = createServer(options, (request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
