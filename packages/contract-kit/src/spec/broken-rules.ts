@@ -3,7 +3,6 @@
 // other rules (an if/then, a oneOf, a contains) as one, named by what the spec says of it (the
 // titles of its `if` and `then`, else its description) rather than by the parts ajv reports
 // inside it. Nothing here knows a contract: the rules are the document's own.
-import type { ErrorObject } from "ajv/dist/2020.js";
 import { lookup, pointerKeys } from "./pointer.js";
 
 /** A JSON pointer ("/data/access_roles/0") as a JSON path ("$.data.access_roles[0]"). */
@@ -18,6 +17,18 @@ export function jsonPath(pointer: string): string {
 const COMPOSITE = new Set(["if", "oneOf", "anyOf", "contains"]);
 
 type Schema = Record<string, unknown>;
+
+/**
+ * What brokenRules reads of an error of ajv's (its ErrorObject, from a validator with `verbose`
+ * on): written out, so that no declaration the packages publish refers to ajv's own types.
+ */
+export interface RuleError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, any>;
+  schema?: unknown;
+  parentSchema?: unknown;
+}
 
 /** Every schema object inside `roots` (following the document's $refs), by identity: what ajv names as an error's parentSchema. */
 function schemasWithin(document: unknown, roots: unknown[]): Set<unknown> {
@@ -36,25 +47,25 @@ function schemasWithin(document: unknown, roots: unknown[]): Set<unknown> {
 const firstLine = (text: unknown) => (typeof text === "string" ? text.trim().split("\n")[0]!.replace(/\.$/, "") : undefined);
 
 /** A leaf keyword with the parameter that says what it wants: "minLength 1", "const true", "uniqueItems". */
-function keywordRule({ keyword, params }: ErrorObject): string {
+function keywordRule({ keyword, params }: RuleError): string {
   const wanted = params.limit ?? params.allowedValue ?? params.allowedValues ?? params.type ?? params.format ?? params.pattern ?? params.multipleOf;
   if (wanted === undefined) return keyword;
   return `${keyword} ${typeof wanted === "string" && keyword !== "const" ? wanted : JSON.stringify(wanted)}`;
 }
 
 /** The errors' rules, each named once, in order; ajv's errors must come from a verbose validator with every error listed. */
-export function brokenRules(errors: readonly ErrorObject[], document: unknown): string[] {
+export function brokenRules(errors: readonly RuleError[], document: unknown): string[] {
   // The errors each composite rule stands for: those whose schema lies inside its subschemas.
-  const inside = new Map<ErrorObject, Set<unknown>>();
+  const inside = new Map<RuleError, Set<unknown>>();
   for (const error of errors) {
     if (!COMPOSITE.has(error.keyword) || !error.parentSchema) continue;
     const parent = error.parentSchema as Schema;
     inside.set(error, schemasWithin(document, error.keyword === "if" ? [parent.then, parent.else] : [error.schema]));
   }
-  const within = (error: ErrorObject, outer: ErrorObject) => error !== outer && inside.get(outer)?.has(error.parentSchema) === true;
-  const partsOf = (outer: ErrorObject) => errors.filter((error) => within(error, outer) && !errors.some((middle) => middle !== outer && within(middle, outer) && within(error, middle)));
+  const within = (error: RuleError, outer: RuleError) => error !== outer && inside.get(outer)?.has(error.parentSchema) === true;
+  const partsOf = (outer: RuleError) => errors.filter((error) => within(error, outer) && !errors.some((middle) => middle !== outer && within(middle, outer) && within(error, middle)));
 
-  const rule = (error: ErrorObject): string => {
+  const rule = (error: RuleError): string => {
     const parent = error.parentSchema as Schema | undefined;
     switch (error.keyword) {
       case "if": {
