@@ -1,15 +1,22 @@
 // The update verify sends to prove writes work without changing anything: the user's own
-// current values of every field an update can set.
+// current values of every field an update can set. Which fields those are, and which values
+// an update takes, is the contract's word (UpdateUserRequest), read from the spec.
+import type { SpecValidator } from "contract-kit/spec";
 import type { UpdateUserRequest, User } from "../types.js";
 
-/** The fields an update can set, and so send back unchanged. */
-const WRITABLE = ["firstName", "middleName", "lastName", "suffix1", "suffix2", "clinicRole", "level", "canCreateReports", "canManageStudies", "hasDashboardAccess", "npiNumber", "phoneNumber"] as const;
+const UPDATE = "#/components/schemas/UpdateUserRequest";
 
-/** The user's own values of every field an update can set: sending them changes nothing. */
-export function noOpUpdate(user: User): UpdateUserRequest {
+/**
+ * The user's own values of every field an update can set, each that the update's schema takes
+ * for that field (an owner's level is one it does not: `owner` cannot be assigned): sending
+ * them changes nothing.
+ */
+export function noOpUpdate(user: User, validator: SpecValidator): UpdateUserRequest {
+  const properties = (validator.document.components as { schemas: Record<string, { properties: Record<string, unknown> }> }).schemas.UpdateUserRequest!.properties;
   const body: Record<string, unknown> = {};
-  for (const field of WRITABLE) if (user[field] !== undefined) body[field] = user[field];
-  // `owner` cannot be sent (the API cannot assign it); an owner's level is left out.
-  if (body.level === "owner") delete body.level;
+  for (const field of Object.keys(properties)) {
+    const value = user[field as keyof User];
+    if (value !== undefined && validator.validate(`${UPDATE}/properties/${field}`, value).length === 0) body[field] = value;
+  }
   return body as UpdateUserRequest;
 }

@@ -13,7 +13,7 @@ import { noOpUpdate } from "./no-op-update.js";
 export async function writeAndRestore(run: VerifyRun, user: User): Promise<void> {
   const { fail, skip, show } = run;
   const pathParams = { userId: user.userId };
-  const same = noOpUpdate(user);
+  const same = noOpUpdate(user, run.validator);
   const noOp = await run.probe(CHECKS.noOpUpdate, { pathParams, body: same, bodyIs: "the user's current values" }, { status: 200 });
   if (noOp.ok) {
     // The answer is the user after the update: every field sent comes back as it was.

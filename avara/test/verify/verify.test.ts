@@ -6,6 +6,8 @@ import { formatReport } from "contract-kit/verify";
 import { closeAllServers, expectNoPartOf, startServer } from "contract-kit/test-support";
 import { createReferenceHandler, startReferenceServer } from "../../src/testing/index.js";
 import { seedUsers } from "../../src/testing/seed.js";
+import { createSpecValidator } from "contract-kit/spec";
+import { avaraSpec } from "../../src/contract/spec.js";
 import { noOpUpdate, verify, type VerifyReport } from "../../src/verify/verify.js";
 
 afterEach(closeAllServers);
@@ -61,7 +63,18 @@ describe("verify against the reference server", () => {
       const report = await verify({ baseUrl: BASE, apiKey: handler.apiKey, userId, fetch, allowWrites: true });
       expect(failed(report), userId).toEqual([]);
     }
-    expect(noOpUpdate(seedUsers()[2]!)).not.toHaveProperty("level");
+    expect(noOpUpdate(seedUsers()[2]!, createSpecValidator(avaraSpec))).not.toHaveProperty("level");
+  });
+
+  it("builds the no-op update from the spec: every field UpdateUserRequest has that the user holds, each value it takes", () => {
+    const validator = createSpecValidator(avaraSpec);
+    const fields = Object.keys((avaraSpec as any).components.schemas.UpdateUserRequest.properties);
+    for (const user of seedUsers()) {
+      const body = noOpUpdate(user, validator);
+      const held = fields.filter((field) => (user as Record<string, unknown>)[field] !== undefined && !(field === "level" && user.level === "owner"));
+      expect(Object.keys(body).sort(), user.userId).toEqual(held.sort());
+      for (const [field, value] of Object.entries(body)) expect(value).toEqual((user as Record<string, unknown>)[field]);
+    }
   });
 });
 

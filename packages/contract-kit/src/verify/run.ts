@@ -4,7 +4,7 @@
 // only its credentials' headers, what its error bodies say, and its sequence of checks.
 import type { OpenApiDocument } from "../spec/validator.js";
 import { specOperations } from "../spec/operations.js";
-import { createSpecValidator } from "../spec/validator.js";
+import { createSpecValidator, type SpecValidator } from "../spec/validator.js";
 import { createRedactor } from "../http/redact.js";
 import { createShow, type Show } from "./check-response.js";
 import { createProber, type Prober, type ProberOptions } from "./probe.js";
@@ -22,6 +22,8 @@ export interface VerifyRunSetup extends Pick<ProberOptions, "credentials" | "pat
 export interface VerifyRun extends Prober {
   /** Report text with the secrets redacted. */
   show: Show;
+  /** The contract's validator, for building a request from what the server answered. */
+  validator: SpecValidator;
   /** A secret learnt during the run (a token a server granted), redacted from then on and from the whole report. */
   addSecret(secret: string): void;
   /** The report of every check so far, redacted once more as a whole: ok when none failed. */
@@ -48,6 +50,7 @@ export function startVerifyRun(setup: VerifyRunSetup): VerifyRun {
   return {
     ...prober,
     show,
+    validator,
     addSecret: (secret) => redactor.add(secret),
     report: () => redactReport({ ok: prober.checks.every((check) => check.outcome !== "failed"), baseUrl, checks: prober.checks }, redact),
   };
