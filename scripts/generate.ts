@@ -14,7 +14,7 @@ import { abs, CONTRACT_USAGE, isMain, main, parseScriptArgs, resolveContract, se
 import { responseValidators } from "./response-validators.js";
 import { runTool } from "./tools.js";
 
-export const GENERATED_FILES = ["openapi.json", "openapi.dereferenced.json", "openapi.ts", "servers.ts", "operations.ts", "response-validators.js", "response-validators.d.ts", "response-violations.js", "response-violations.d.ts"];
+export const GENERATED_FILES = ["openapi.json", "openapi.dereferenced.json", "openapi.ts", "servers.ts", "operations.ts", "response-validators.js", "response-validators.d.ts", "response-violations.js", "response-violations.d.ts", "validator-runtime.js"];
 
 const USAGE = `usage: npm run generate -- ${CONTRACT_USAGE} [--out <folder>, with one contract]`;
 
@@ -49,6 +49,7 @@ export function generate(outDir?: string, { contract }: { contract?: string | Co
   writeFileSync(path.join(outDir, "response-validators.d.ts"), validators.declarations);
   writeFileSync(path.join(outDir, "response-violations.js"), validators.listing);
   writeFileSync(path.join(outDir, "response-violations.d.ts"), validators.listingDeclarations);
+  writeFileSync(path.join(outDir, "validator-runtime.js"), validators.runtime);
   runTool("redocly", ["bundle", spec, "--dereferenced", "-o", path.join(outDir, "openapi.dereferenced.json")]);
   runTool("openapi-typescript", [spec, "-o", path.join(outDir, "openapi.ts"), "--enum-values", "--default-non-nullable=false"]);
   return GENERATED_FILES.map((name) => path.join(outDir, name));
