@@ -31,24 +31,10 @@ const isNameUpdate = ({ request, url }: RawExchange) => request.method === "PUT"
 
 describe("verify puts back what it changed", () => {
   it("a server that takes access_roles: [] has the user's roles put back, and the report says so", async () => {
-    // The reference state, with one wrong rule on top: an empty roles list is taken, and the user then holds none.
-    const cleared = new Set<string>();
-    const server = await raw(async (exchange) => {
-      const userId = exchange.url.pathname.split("/").at(isRoles(exchange) ? -2 : -1)!;
-      if (isRoles(exchange) && JSON.parse(exchange.body).access_roles?.length === 0) {
-        cleared.add(userId);
-        return exchange.send(jsonAnswer(200, { message: "User roles updated successfully", data: { user_id: userId, access_roles: [] } }));
-      }
-      if (isRoles(exchange)) cleared.delete(userId);
-      const answer = await exchange.reference();
-      if (exchange.request.method === "GET" && cleared.has(userId) && answer.ok) {
-        const body = await answer.json();
-        body.data.access_roles = [];
-        return exchange.send(jsonAnswer(200, body));
-      }
-      return exchange.send(answer);
+    const { server, cleared, before } = await storesEmptyRoles((exchange) => {
+      const userId = exchange.url.pathname.split("/").at(-2)!;
+      return exchange.send(jsonAnswer(200, { message: "User roles updated successfully", data: { user_id: userId, access_roles: [] } }));
     });
-    const before = server.handler.readUser(server.handler.userId)!;
     const report = await run(server);
     expect(check(report, "set roles to an empty list (expects 400 or 422)")).toMatchObject({ outcome: "failed", status: 200 });
     expect(check(report, "restore the user's roles")).toMatchObject({ outcome: "passed", status: 200 });
