@@ -367,6 +367,21 @@ describe("no report holds any part of a credential", () => {
     expectNoPartOf([orgSecret, standardBase64], JSON.stringify(report));
   });
 
+  it("when the secret holds escape-like text of two kinds, and the server echoes it as JSON", async () => {
+    // "%4D" and a backslash: JSON doubles the backslash and leaves "%4D" as it is, which neither
+    // the text as written nor every escape read back gives.
+    const orgSecret = "Tr0ub%4Dor\\&3xYz!k9%2Fv";
+    const server = await raw(async (exchange) => {
+      if (!isList(exchange.url)) return exchange.send(await exchange.reference());
+      await exchange.send(jsonAnswer(200, { message: "ok", data: String(exchange.request.headers["x-organization-secret"]) }));
+    });
+    const report = await verify({ ...credentialsOf(server), organizationSecret: orgSecret });
+    const text = formatReport(report);
+    expect(text).toMatch(/listUsers 200 \$\.data: expected .*; got "?\[redacted\]/);
+    expectNoPartOf([orgSecret], text);
+    expectNoPartOf([orgSecret], JSON.stringify(report));
+  });
+
   it("the check itself finds a leaked window (so it can fail)", () => {
     expect(() => expectNoPartOf(secrets, `x${token.slice(20, 32)}x`)).toThrow("part of a secret");
     expect(() => expectNoPartOf(secrets, JSON.stringify(organizationSecret.slice(10, 40)))).toThrow("part of a secret");

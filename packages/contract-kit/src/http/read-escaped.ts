@@ -21,9 +21,14 @@ export function readAsWritten(text: string, read: Reader): number {
   return 0;
 }
 
-/** What readUnescaped found: an escape; a "%25hh" it read as a percent-escape escaped twice. */
+/** What readUnescaped found: an escape; a "%25hh" it read as a percent-escape escaped twice; and of which kinds. */
 export const ESCAPE = 1;
 export const TWICE = 2;
+export const PERCENT = 4;
+export const BACKSLASH = 8;
+export const REFERENCE = 16;
+/** Every kind of escape. */
+export const ALL_KINDS = PERCENT | BACKSLASH | REFERENCE;
 
 /**
  * Each character of `text` with every escape read back, folded; with `twice`, "%25hh" is read
@@ -32,27 +37,35 @@ export const TWICE = 2;
  * the text reads as written), plus TWICE if it read "%25hh" as the byte hh (if not, it reads
  * the same without `twice`). An escape that ends the text before a secret and takes its first
  * character with it (a backslash before "n...") is no escape as written: readAsWritten covers it.
+ * `kinds` (PERCENT, BACKSLASH, REFERENCE) are the escapes read back; the others are read as
+ * written, as an encoder that makes one kind writes a secret holding text of another kind
+ * ("%4D" and a backslash, in JSON: the backslash doubled, "%4D" left as it is). The kinds found
+ * are in what it returns.
  */
-export function readUnescaped(text: string, read: Reader, twice: boolean): number {
+export function readUnescaped(text: string, read: Reader, twice: boolean, kinds = ALL_KINDS): number {
   let found = 0;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
     let end = -1;
-    if (code === 37) {
+    let kind = 0;
+    if (code === 37 && kinds & PERCENT) {
+      kind = PERCENT;
       end = percentEscape(text, i, read, twice);
       // Read once, "%25" is a byte of its own (3 characters) and ends a UTF-8 sequence: any
       // longer escape holding "%25" read it as an escape escaped twice.
       if (twice && end - i > 3 && text.slice(i, end).includes("%25")) found |= TWICE;
-    } else if (code === 92) {
+    } else if (code === 92 && kinds & BACKSLASH) {
+      kind = BACKSLASH;
       end = backslashEscape(text, i, read);
-    } else if (code === 38) {
+    } else if (code === 38 && kinds & REFERENCE) {
+      kind = REFERENCE;
       end = characterReference(text, i, read);
     }
     if (end < 0) {
       read(fold(code), i, i + 1);
       i += 1;
     } else {
-      found |= ESCAPE;
+      found |= ESCAPE | kind;
       i = end;
     }
   }

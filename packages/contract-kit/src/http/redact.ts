@@ -3,7 +3,7 @@
 // short or escaped, so a plain replace of the whole secret is not enough: any run of WINDOW or
 // more consecutive characters of a secret is redacted, as sent or escaped by any encoder
 // (read-escaped.ts reads every escape back). Text that contains no such run is returned unchanged.
-import { ESCAPE, TWICE, readAsWritten, readUnescaped, type Reader } from "./read-escaped.js";
+import { BACKSLASH, ESCAPE, PERCENT, REFERENCE, TWICE, readAsWritten, readUnescaped, type Reader } from "./read-escaped.js";
 import { WindowCounts } from "./window-counts.js";
 
 /** The shortest part of a secret that is redacted; a secret shorter than this is matched whole. */
@@ -75,6 +75,11 @@ class RollingHash {
 /** The text with its escapes read back, "%25hh" as the byte hh (escaped twice), or as "%" and "hh". */
 const readTwice = (text: string, read: Reader) => readUnescaped(text, read, true);
 const readOnce = (text: string, read: Reader) => readUnescaped(text, read, false);
+/**
+ * For each kind of escape, the character that starts one and a reading of the text with that
+ * kind alone read back: as an encoder of that kind alone writes a secret holding text of others.
+ */
+const ONE_KIND = ([[PERCENT, "%"], [BACKSLASH, "\\"], [REFERENCE, "&"]] as const).map(([kind, starts]) => [starts, (text: string, read: Reader) => readUnescaped(text, read, true, kind)] as const);
 
 /**
  * Calls `each` with the key of every window of `text` as `readAll` reads it, for each of
@@ -178,9 +183,16 @@ export function createRedactor(pinned: Iterable<string | undefined> = [], maxSec
       // read differently, "%25hh" as "%" and "hh" (a secret holding "%hh", escaped once); if
       // there were escapes, as written (a secret holding "%hh" or "\n" as it is, or a backslash
       // just before a secret's "n...", which reads as one escape with it).
+      // And, where the text may hold escapes of two kinds or more, each kind read back alone (a
+      // secret holding "%4D" and a backslash, written by JSON.stringify: the backslash doubled,
+      // "%4D" left as it is, which no other reading gives back). Judged by the characters that
+      // start them, not by what a reading found: one kind can hide another ("\&amp;" reads as
+      // "\&" then "amp;").
       const found = eachWindow(text, readTwice, lengths, look);
       if (found & TWICE) eachWindow(text, readOnce, lengths, look);
       if (found & ESCAPE) eachWindow(text, readAsWritten, lengths, look);
+      const kinds = ONE_KIND.filter(([starts]) => text.includes(starts));
+      if (kinds.length > 1) for (const [, readOneKind] of kinds) eachWindow(text, readOneKind, lengths, look);
       if (!hits) return text;
       let out = "";
       let depth = 0;
