@@ -6,6 +6,12 @@
 // makes of a secret, covers every encoder at once. Each character is told with the span of the
 // text it was read from, so that a match is hidden where it was written.
 
+/**
+ * The most characters of text that one character read (a UTF-16 unit) is written in:
+ * "%25E2%2582%25AC", a character of three UTF-8 bytes percent-escaped twice.
+ */
+export const LONGEST_ESCAPE = 15;
+
 /** Told each character read (a UTF-16 code unit, folded) and the span [start, end) of text it came from. */
 export type Reader = (unit: number, start: number, end: number) => void;
 

@@ -9,6 +9,7 @@ import { lookup } from "../spec/pointer.js";
 import type { SpecValidator } from "../spec/validator.js";
 import { MAX_JSON_DEPTH, MAX_LISTED_VALUES, nestsDeeperThan } from "../http/json-depth.js";
 import { isContractJsonMediaType } from "../http/contract-media-type.js";
+import { LONGEST_ESCAPE } from "../http/read-escaped.js";
 import { REDACTED, WINDOW } from "../http/redact.js";
 
 export interface Violation {
@@ -107,9 +108,10 @@ function render(value: unknown, budget = Number.POSITIVE_INFINITY): Draft {
 /**
  * How many characters at the end of a redacted prefix may differ from the redacted whole text:
  * a secret's window that runs past the prefix's end is not found in it, so its last WINDOW - 1
- * characters may show what the whole text hides, each as itself or as a REDACTED of its own.
+ * characters may show what the whole text hides, each as a REDACTED of its own or as written,
+ * escaped (the redactor reads escapes back: one character can stand as LONGEST_ESCAPE).
  */
-const UNSETTLED = (WINDOW - 1) * REDACTED.length;
+const UNSETTLED = (WINDOW - 1) * Math.max(REDACTED.length, LONGEST_ESCAPE);
 
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 

@@ -39,6 +39,19 @@ describe("createShow", () => {
     }
   });
 
+  it("shows the same when a secret straddles the cut escaped (a character written as up to 15)", () => {
+    // "€" percent-escaped twice is "%25E2%2582%25AC": 11 characters of a secret just past the
+    // end of a prefix stand as 165 characters of text, none of them found in the prefix.
+    const euros = "€".repeat(30);
+    const escaped = encodeURIComponent(encodeURIComponent(euros));
+    const { redact: hide } = createRedactor([euros]);
+    const show = createShow(hide);
+    for (let at = 0; at < 400; at++) {
+      const text = `${"x".repeat(at % 7)}${escaped.slice(0, at)}${escaped}${escaped}${"y".repeat(30)}`;
+      for (const max of [20, 40, 80]) expect(show.text(text, max), `${at} ${max}`).toBe(cut(hide(text).replace(/\s+/g, " "), max));
+    }
+  });
+
   it("never shows a part of a secret that straddles the cut", () => {
     const show = createShow(redact);
     for (let at = 0; at < 100; at++) {
